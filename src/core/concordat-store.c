@@ -1,0 +1,905 @@
+/* concordat-store.c: the one SQLite database that holds everything Concordat
+ * records, with its migrations, checks, backups and restore.
+ *
+ * A completed action is an audit record, so the database runs in WAL mode
+ * with synchronous=FULL, and a database that fails its check is never
+ * written to: it is moved aside for the user to recover from a backup.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "concordat-error.h"
+#include "concordat-paths.h"
+#include "concordat-store-private.h"
+
+struct _ConcordatStore
+{
+  GObject  parent_instance;
+
+  sqlite3 *db;
+  char    *path;
+};
+
+G_DEFINE_FINAL_TYPE (ConcordatStore, concordat_store, G_TYPE_OBJECT)
+
+/* Each entry takes the schema from its index to the next version; an entry
+ * is never edited once released, only appended to. */
+static const char * const migrations[] = {
+  /* 0 → 1 */
+  "CREATE TABLE meta ("
+  "  key   TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT NOT NULL"
+  ") STRICT;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONCORDAT_STORE_SCHEMA_VERSION);
+
+#define BACKUP_PREFIX "concordat-"
+#define BACKUP_SUFFIX ".db"
+
+static void
+concordat_store_finalize (GObject *object)
+{
+  ConcordatStore *self = (ConcordatStore *)object;
+
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (concordat_store_parent_class)->finalize (object);
+}
+
+static void
+concordat_store_class_init (ConcordatStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = concordat_store_finalize;
+}
+
+static void
+concordat_store_init (ConcordatStore *self)
+{
+}
+
+static gboolean
+is_damage (int code)
+{
+  code &= 0xff;
+  return code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
+}
+
+static void
+set_sqlite_error (GError     **error,
+                  sqlite3     *db,
+                  int          code,
+                  const char  *path,
+                  const char  *doing)
+{
+  g_set_error (error, CONCORDAT_ERROR,
+               is_damage (code) ? CONCORDAT_ERROR_CORRUPT : CONCORDAT_ERROR_IO,
+               "Cannot %s %s: %s", doing, path,
+               db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (code));
+}
+
+/* Runs every statement in @sql, one prepared statement at a time. */
+gboolean
+concordat_store_exec (sqlite3     *db,
+                      const char  *sql,
+                      GError     **error)
+{
+  const char *tail = sql;
+
+  while (tail != NULL && *tail != '\0')
+    {
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      rc = sqlite3_prepare_v2 (db, tail, -1, &stmt, &tail);
+      if (rc == SQLITE_OK && stmt != NULL)
+        {
+          while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+            ;
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+        }
+      sqlite3_finalize (stmt);
+
+      if (rc != SQLITE_OK)
+        {
+          g_set_error (error, CONCORDAT_ERROR,
+                       is_damage (rc) ? CONCORDAT_ERROR_CORRUPT : CONCORDAT_ERROR_IO,
+                       "%s", sqlite3_errmsg (db));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static int
+read_user_version (sqlite3 *db,
+                   int     *code)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  *code = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (*code == SQLITE_OK)
+    {
+      *code = sqlite3_step (stmt);
+      if (*code == SQLITE_ROW)
+        {
+          version = sqlite3_column_int (stmt, 0);
+          *code = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  return version;
+}
+
+/* Runs @pragma (integrity_check or quick_check) and returns its complaints:
+ * an empty array means the database is sound.  Damage that stops the check
+ * from running at all is reported as a complaint too; any other failure
+ * (a locked or unreadable file) is an error. */
+static GPtrArray *
+run_check (sqlite3     *db,
+           const char  *path,
+           const char  *pragma,
+           GError     **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *row = (const char *)sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (row, "ok") != 0)
+        g_ptr_array_add (problems, g_strdup (row));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc == SQLITE_DONE || rc == SQLITE_OK)
+    return g_steal_pointer (&problems);
+
+  if ((rc & 0xff) == SQLITE_NOTADB)
+    {
+      g_ptr_array_add (problems,
+                       g_strdup ("the file is not a SQLite database: its header is damaged or it is another kind of file"));
+      return g_steal_pointer (&problems);
+    }
+
+  if ((rc & 0xff) == SQLITE_CORRUPT)
+    {
+      g_ptr_array_add (problems, g_strdup (sqlite3_errmsg (db)));
+      return g_steal_pointer (&problems);
+    }
+
+  set_sqlite_error (error, db, rc, path, "check");
+  return NULL;
+}
+
+static char *
+unused_name (const char *base)
+{
+  char *candidate = g_strdup (base);
+
+  for (guint n = 2; g_file_test (candidate, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (candidate);
+      candidate = g_strdup_printf ("%s-%u", base, n);
+    }
+
+  return candidate;
+}
+
+/* Moves a damaged database and its -wal/-shm files aside under one new name,
+ * so nothing is ever written over them. */
+static char *
+move_aside (const char  *path,
+            GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+  g_autofree char *base = g_strdup_printf ("%s.corrupt-%s", path, stamp);
+  g_autofree char *aside = unused_name (base);
+  static const char * const companions[] = { "-wal", "-shm" };
+
+  if (g_rename (path, aside) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO,
+                   "The database %s is damaged and could not be moved aside: %s",
+                   path, g_strerror (saved));
+      return NULL;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+    {
+      g_autofree char *from = g_strconcat (path, companions[i], NULL);
+      g_autofree char *to = g_strconcat (aside, companions[i], NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS))
+        g_rename (from, to);
+    }
+
+  return g_steal_pointer (&aside);
+}
+
+static char *
+latest_backup_in (const char *backup_dir)
+{
+  g_autoptr(GPtrArray) backups = concordat_store_list_backups_in (backup_dir);
+
+  return backups->len > 0 ? g_strdup (g_ptr_array_index (backups, 0)) : NULL;
+}
+
+static char *
+backup_dir_for (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_build_filename (dir, "backups", NULL);
+}
+
+static void
+set_damaged_error (GError     **error,
+                   const char  *path,
+                   const char  *aside,
+                   GPtrArray   *problems)
+{
+  g_autofree char *backup_dir = backup_dir_for (path);
+  g_autofree char *latest = latest_backup_in (backup_dir);
+  g_autofree char *advice = NULL;
+
+  if (latest != NULL)
+    advice = g_strdup_printf ("To recover, run “concordat restore %s” (the latest backup).", latest);
+  else
+    advice = g_strdup ("There is no backup to restore; Concordat will start with an empty database.");
+
+  g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_CORRUPT,
+               "The database %s failed its check (%s). It was moved aside, unchanged, to %s. %s",
+               path, (const char *)g_ptr_array_index (problems, 0), aside, advice);
+}
+
+static gboolean
+migrate (sqlite3     *db,
+         int          from,
+         GError     **error)
+{
+  for (int version = from; version < CONCORDAT_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d;", version + 1);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!concordat_store_exec (db, "BEGIN IMMEDIATE;", &local_error) ||
+          !concordat_store_exec (db, migrations[version], &local_error) ||
+          !concordat_store_exec (db, bump, &local_error) ||
+          !concordat_store_exec (db, "COMMIT;", &local_error))
+        {
+          concordat_store_exec (db, "ROLLBACK;", NULL);
+          g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_FAILED,
+                       "Cannot upgrade the database from version %d to %d: %s",
+                       version, version + 1, local_error->message);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+configure (sqlite3     *db,
+           GError     **error)
+{
+  sqlite3_busy_timeout (db, 5000);
+
+  return concordat_store_exec (db,
+                               "PRAGMA journal_mode = WAL;"
+                               "PRAGMA synchronous = FULL;"
+                               "PRAGMA foreign_keys = ON;",
+                               error);
+}
+
+/* Quick-checks the open database and refuses one that is damaged or newer
+ * than this build, before anything is written to it. */
+static gboolean
+vet (sqlite3    **dbp,
+     const char  *path,
+     int         *version,
+     GError     **error)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  sqlite3 *db = *dbp;
+  int code;
+
+  problems = run_check (db, path, "PRAGMA quick_check", error);
+  if (problems == NULL)
+    return FALSE;
+
+  if (problems->len > 0)
+    {
+      g_autofree char *aside = NULL;
+
+      g_clear_pointer (dbp, sqlite3_close);
+      aside = move_aside (path, error);
+      if (aside != NULL)
+        set_damaged_error (error, path, aside, problems);
+      return FALSE;
+    }
+
+  *version = read_user_version (db, &code);
+  if (code != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, code, path, "read");
+      return FALSE;
+    }
+
+  if (*version > CONCORDAT_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_TOO_NEW,
+                   "The database %s was written by a newer version of Concordat "
+                   "(schema version %d; this version knows up to %d). "
+                   "It has not been changed: install the newer Concordat to open it.",
+                   path, *version, CONCORDAT_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static sqlite3 *
+open_connection (const char  *path,
+                 int          flags,
+                 GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, NULL, rc, path, "open");
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+/**
+ * concordat_store_open:
+ * @path: the database file, created if missing
+ *
+ * Opens the database, creating it (0600, in a 0700 folder) if needed,
+ * checking it, and upgrading its schema.  A damaged database is moved aside
+ * and reported; one from a newer Concordat is refused and left untouched.
+ */
+ConcordatStore *
+concordat_store_open (const char  *path,
+                      GError     **error)
+{
+  g_autoptr(ConcordatStore) self = NULL;
+  g_autofree char *dir = NULL;
+  sqlite3 *db;
+  int version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  if (!concordat_paths_ensure_private (dir, error) ||
+      !concordat_paths_create_private_file (path, error))
+    return NULL;
+
+  db = open_connection (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+  if (db == NULL)
+    return NULL;
+
+  if (!vet (&db, path, &version, error) ||
+      !configure (db, error) ||
+      !migrate (db, version, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  self = g_object_new (CONCORDAT_TYPE_STORE, NULL);
+  self->db = db;
+  self->path = g_strdup (path);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * concordat_store_open_default:
+ *
+ * Opens the database in the data folder: $CONCORDAT_DATA_DIR, or
+ * $XDG_DATA_HOME/concordat.
+ */
+ConcordatStore *
+concordat_store_open_default (GError **error)
+{
+  g_autofree char *path = concordat_paths_database_file ();
+
+  return concordat_store_open (path, error);
+}
+
+const char *
+concordat_store_get_path (ConcordatStore *self)
+{
+  g_return_val_if_fail (CONCORDAT_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+char *
+concordat_store_dup_backup_dir (ConcordatStore *self)
+{
+  g_return_val_if_fail (CONCORDAT_IS_STORE (self), NULL);
+
+  return backup_dir_for (self->path);
+}
+
+int
+concordat_store_get_schema_version (ConcordatStore *self)
+{
+  int code;
+
+  g_return_val_if_fail (CONCORDAT_IS_STORE (self), -1);
+
+  return read_user_version (self->db, &code);
+}
+
+sqlite3 *
+concordat_store_get_db (ConcordatStore *self)
+{
+  g_return_val_if_fail (CONCORDAT_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+char *
+concordat_store_get_meta (ConcordatStore *self,
+                          const char     *key)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_return_val_if_fail (CONCORDAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT value FROM meta WHERE key = ?1",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+gboolean
+concordat_store_set_meta (ConcordatStore  *self,
+                          const char      *key,
+                          const char      *value,
+                          GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CONCORDAT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, self->path, "write to");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Copies the whole of @from into @to with SQLite's online backup API. */
+static gboolean
+copy_database (sqlite3     *to,
+               sqlite3     *from,
+               const char  *what,
+               GError     **error)
+{
+  sqlite3_backup *backup;
+  int rc;
+
+  backup = sqlite3_backup_init (to, "main", from, "main");
+  if (backup == NULL)
+    {
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO,
+                   "Cannot %s: %s", what, sqlite3_errmsg (to));
+      return FALSE;
+    }
+
+  do
+    rc = sqlite3_backup_step (backup, -1);
+  while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+
+  sqlite3_backup_finish (backup);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, CONCORDAT_ERROR,
+                   is_damage (rc) ? CONCORDAT_ERROR_CORRUPT : CONCORDAT_ERROR_IO,
+                   "Cannot %s: %s", what, sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+newest_first (gconstpointer a,
+              gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)b, *(const char * const *)a);
+}
+
+GPtrArray *
+concordat_store_list_backups_in (const char *backup_dir)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = g_dir_open (backup_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_has_prefix (name, BACKUP_PREFIX) && g_str_has_suffix (name, BACKUP_SUFFIX))
+        g_ptr_array_add (names, g_build_filename (backup_dir, name, NULL));
+    }
+
+  /* Names carry their time, so sorting by name sorts by age. */
+  g_ptr_array_sort (names, newest_first);
+
+  return g_steal_pointer (&names);
+}
+
+/**
+ * concordat_store_list_backups:
+ *
+ * Returns: (transfer full): the backup files, newest first.
+ */
+GPtrArray *
+concordat_store_list_backups (ConcordatStore *self)
+{
+  g_autofree char *backup_dir = NULL;
+
+  g_return_val_if_fail (CONCORDAT_IS_STORE (self), NULL);
+
+  backup_dir = concordat_store_dup_backup_dir (self);
+  return concordat_store_list_backups_in (backup_dir);
+}
+
+static void
+rotate_backups (ConcordatStore *self)
+{
+  g_autoptr(GPtrArray) backups = concordat_store_list_backups (self);
+
+  for (guint i = CONCORDAT_STORE_BACKUPS_KEPT; i < backups->len; i++)
+    {
+      const char *old = g_ptr_array_index (backups, i);
+
+      if (g_unlink (old) != 0)
+        g_warning ("Cannot remove the old backup %s: %s", old, g_strerror (errno));
+    }
+}
+
+/* The backup is written under a temporary name and renamed into place, so a
+ * file named like a backup is always a whole one. */
+static char *
+write_backup (ConcordatStore  *self,
+              GDateTime       *now,
+              const char      *label,
+              GError         **error)
+{
+  g_autofree char *backup_dir = concordat_store_dup_backup_dir (self);
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
+  g_autofree char *base = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *partial = NULL;
+  sqlite3 *dest;
+  gboolean ok;
+
+  if (!concordat_paths_ensure_private (backup_dir, error))
+    return NULL;
+
+  base = g_strdup_printf ("%s/" BACKUP_PREFIX "%s%s", backup_dir, stamp, label);
+  for (guint n = 1; target == NULL || g_file_test (target, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (target);
+      target = n == 1 ? g_strconcat (base, BACKUP_SUFFIX, NULL)
+                      : g_strdup_printf ("%s-%u" BACKUP_SUFFIX, base, n);
+    }
+  partial = g_strconcat (target, ".part", NULL);
+  g_unlink (partial);
+
+  if (!concordat_paths_create_private_file (partial, error))
+    return NULL;
+
+  dest = open_connection (partial, SQLITE_OPEN_READWRITE, error);
+  if (dest == NULL)
+    {
+      g_unlink (partial);
+      return NULL;
+    }
+
+  /* A backup is one self-contained file, not a WAL database. */
+  ok = copy_database (dest, self->db, "write the backup", error) &&
+       concordat_store_exec (dest, "PRAGMA journal_mode = DELETE;", error);
+  sqlite3_close (dest);
+
+  if (!ok || g_rename (partial, target) != 0)
+    {
+      if (ok)
+        g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO,
+                     "Cannot write the backup %s: %s", target, g_strerror (errno));
+      g_unlink (partial);
+      return NULL;
+    }
+
+  rotate_backups (self);
+
+  return g_steal_pointer (&target);
+}
+
+/**
+ * concordat_store_backup:
+ * @now: the time the backup is named after
+ *
+ * Writes a backup into backups/ beside the database and keeps only the
+ * newest %CONCORDAT_STORE_BACKUPS_KEPT.
+ *
+ * Returns: (transfer full): the backup's path, or %NULL with @error set
+ */
+char *
+concordat_store_backup (ConcordatStore  *self,
+                        GDateTime       *now,
+                        GError         **error)
+{
+  g_return_val_if_fail (CONCORDAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  return write_backup (self, now, "", error);
+}
+
+/**
+ * concordat_store_backup_if_due:
+ * @now: today, for deciding whether a backup was already taken
+ *
+ * Takes the daily backup unless one was already taken on @now's date.
+ *
+ * Returns: (transfer full) (nullable): the new backup's path; %NULL with
+ *   @error unset when none was due
+ */
+char *
+concordat_store_backup_if_due (ConcordatStore  *self,
+                               GDateTime       *now,
+                               GError         **error)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *today = NULL;
+
+  g_return_val_if_fail (CONCORDAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  backups = concordat_store_list_backups (self);
+  today = g_date_time_format (now, BACKUP_PREFIX "%Y-%m-%d-");
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      g_autofree char *name = g_path_get_basename (g_ptr_array_index (backups, i));
+
+      if (g_str_has_prefix (name, today))
+        return NULL;
+    }
+
+  return write_backup (self, now, "", error);
+}
+
+static gboolean
+has_meta_table (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'meta'",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+
+  return found;
+}
+
+/* Opens @file read-only and makes sure it is a sound Concordat database this
+ * build can read, before anything is copied out of it. */
+static sqlite3 *
+open_restore_source (const char  *file,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  sqlite3 *src;
+  int version;
+  int code;
+
+  if (!g_file_test (file, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_NOT_FOUND,
+                   "Cannot restore %s: there is no such file", file);
+      return NULL;
+    }
+
+  src = open_connection (file, SQLITE_OPEN_READONLY, error);
+  if (src == NULL)
+    return NULL;
+
+  problems = run_check (src, file, "PRAGMA quick_check", error);
+  if (problems == NULL)
+    goto fail;
+
+  if (problems->len > 0)
+    {
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_CORRUPT,
+                   "Cannot restore %s: it failed its check (%s). Choose another backup.",
+                   file, (const char *)g_ptr_array_index (problems, 0));
+      goto fail;
+    }
+
+  version = read_user_version (src, &code);
+  if (code != SQLITE_OK || version < 1 || !has_meta_table (src))
+    {
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_NOT_A_DATABASE,
+                   "Cannot restore %s: it is not a Concordat database. "
+                   "Backups are in the backups folder beside the database.", file);
+      goto fail;
+    }
+
+  if (version > CONCORDAT_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_TOO_NEW,
+                   "Cannot restore %s: it was written by a newer version of Concordat "
+                   "(schema version %d; this version knows up to %d).",
+                   file, version, CONCORDAT_STORE_SCHEMA_VERSION);
+      goto fail;
+    }
+
+  return src;
+
+fail:
+  sqlite3_close (src);
+  return NULL;
+}
+
+/**
+ * concordat_store_restore:
+ * @file: a backup to restore
+ * @safety_backup: (out) (optional): where the database as it was is kept
+ *
+ * Replaces the database's contents with @file's, after checking @file and
+ * backing up the current contents.  On failure nothing is changed.
+ */
+gboolean
+concordat_store_restore (ConcordatStore  *self,
+                         const char      *file,
+                         char           **safety_backup,
+                         GError         **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *kept = NULL;
+  sqlite3 *src;
+  int version;
+  int code;
+  gboolean ok;
+
+  g_return_val_if_fail (CONCORDAT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (file != NULL, FALSE);
+
+  src = open_restore_source (file, error);
+  if (src == NULL)
+    return FALSE;
+
+  kept = write_backup (self, now, "-before-restore", error);
+  if (kept == NULL)
+    {
+      sqlite3_close (src);
+      return FALSE;
+    }
+
+  ok = copy_database (self->db, src, "restore the backup", error);
+  sqlite3_close (src);
+
+  if (!ok)
+    return FALSE;
+
+  version = read_user_version (self->db, &code);
+  if (code != SQLITE_OK || !configure (self->db, error) || !migrate (self->db, version, error))
+    return FALSE;
+
+  if (safety_backup != NULL)
+    *safety_backup = g_steal_pointer (&kept);
+
+  return TRUE;
+}
+
+/**
+ * concordat_store_check_file:
+ * @path: a database file
+ *
+ * Runs SQLite's full integrity check and Concordat's own on @path without
+ * moving, upgrading or repairing it.
+ *
+ * Returns: (transfer full): what is wrong, empty when the database is sound;
+ *   %NULL with @error set when it cannot be checked at all
+ */
+GPtrArray *
+concordat_store_check_file (const char  *path,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  sqlite3 *db;
+  int version;
+  int code;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_NOT_FOUND,
+                   "There is no database at %s yet: Concordat creates one when it first runs",
+                   path);
+      return NULL;
+    }
+
+  db = open_connection (path, SQLITE_OPEN_READWRITE, error);
+  if (db == NULL)
+    return NULL;
+
+  problems = run_check (db, path, "PRAGMA integrity_check", error);
+  if (problems != NULL && problems->len == 0)
+    {
+      version = read_user_version (db, &code);
+      if (code != SQLITE_OK)
+        g_ptr_array_add (problems, g_strdup (sqlite3_errmsg (db)));
+      else if (version > CONCORDAT_STORE_SCHEMA_VERSION)
+        g_ptr_array_add (problems,
+                         g_strdup_printf ("it was written by a newer version of Concordat "
+                                          "(schema version %d; this version knows up to %d)",
+                                          version, CONCORDAT_STORE_SCHEMA_VERSION));
+      else if (version >= 1 && !has_meta_table (db))
+        g_ptr_array_add (problems, g_strdup ("the table “meta” is missing"));
+    }
+  sqlite3_close (db);
+
+  return g_steal_pointer (&problems);
+}
