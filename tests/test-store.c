@@ -286,7 +286,7 @@ test_garbage_header (Fixture       *f,
     g_string_append (garbage, "This is a letter to the monitoring officer, not a database. ");
   g_mkdir_with_parents (dir, 0700);
   g_file_set_contents_full (f->path, garbage->str, garbage->len,
-                            G_FILE_SET_CONTENTS_NONE, 0600, &error);
+                            G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
   g_assert_no_error (error);
   original = read_bytes (f->path);
 
@@ -312,7 +312,7 @@ test_truncated_file (Fixture       *f,
   whole = read_bytes (f->path);
   g_file_set_contents_full (f->path, g_bytes_get_data (whole, NULL),
                             g_bytes_get_size (whole) / 2,
-                            G_FILE_SET_CONTENTS_NONE, 0600, &error);
+                            G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
   g_assert_no_error (error);
   half = read_bytes (f->path);
 
