@@ -15,6 +15,8 @@ packages=(
   desktop-file-utils appstream
   # screenshots
   imagemagick
+  # window tests and screenshots
+  at-spi2-core python3-pyatspi gir1.2-atspi-2.0 libx11-dev x11-utils fonts-cantarell
 )
 
 missing=()

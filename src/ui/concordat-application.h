@@ -1,4 +1,5 @@
-/* concordat-application.h: the application, owner of the store.
+/* concordat-application.h: the application, owner of the store and the
+ * settings that its windows borrow.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,11 +7,17 @@
 
 #include <adwaita.h>
 
+#include "concordat-store.h"
+
 G_BEGIN_DECLS
 
 #define CONCORDAT_TYPE_APPLICATION (concordat_application_get_type ())
 G_DECLARE_FINAL_TYPE (ConcordatApplication, concordat_application, CONCORDAT, APPLICATION, AdwApplication)
 
-ConcordatApplication *concordat_application_new (void);
+ConcordatApplication *concordat_application_new             (void);
+
+ConcordatStore       *concordat_application_get_store       (ConcordatApplication *self);
+const GError         *concordat_application_get_store_error (ConcordatApplication *self);
+GSettings            *concordat_application_get_settings    (ConcordatApplication *self);
 
 G_END_DECLS

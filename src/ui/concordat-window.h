@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 #define CONCORDAT_TYPE_WINDOW (concordat_window_get_type ())
 G_DECLARE_FINAL_TYPE (ConcordatWindow, concordat_window, CONCORDAT, WINDOW, AdwApplicationWindow)
 
-ConcordatWindow *concordat_window_new (ConcordatApplication *app);
+ConcordatWindow *concordat_window_new            (ConcordatApplication *app);
+
+void             concordat_window_report_problem (ConcordatWindow *self,
+                                                  const char      *summary,
+                                                  const char      *details);
 
 G_END_DECLS

@@ -1,0 +1,176 @@
+#!/usr/bin/python3
+# test-views-atspi.py: the real concordat binary as a screen reader meets it
+# over AT-SPI: the four views are switched by their spoken names, and every
+# control on the way has a name.
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# GTK 4.8 reports no "showing" state below the window, so a page on screen
+# is told by the switchers that follow the view stack (every switcher marks
+# the same view selected) and by the page being laid out at a real size.
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import pyatspi
+from gi.repository import GLib
+
+TIMEOUT = 20
+VIEWS = [
+    # (switcher button, the view's empty-state title)
+    ('Protocol', 'No Protocol'),
+    ('Guidance', 'No Guidance'),
+    ('Record', 'Nothing Recorded'),
+    ('Duties', 'No Duties'),
+]
+CONTROL_ROLES = {
+    pyatspi.ROLE_PUSH_BUTTON,
+    pyatspi.ROLE_TOGGLE_BUTTON,
+    pyatspi.ROLE_PAGE_TAB,
+    pyatspi.ROLE_CHECK_BOX,
+    pyatspi.ROLE_RADIO_BUTTON,
+    pyatspi.ROLE_MENU_ITEM,
+    pyatspi.ROLE_CHECK_MENU_ITEM,
+    pyatspi.ROLE_RADIO_MENU_ITEM,
+    pyatspi.ROLE_ENTRY,
+    pyatspi.ROLE_SPIN_BUTTON,
+    pyatspi.ROLE_SLIDER,
+    pyatspi.ROLE_COMBO_BOX,
+    pyatspi.ROLE_LINK,
+}
+
+
+def log(message):
+    print('# ' + message, flush=True)
+
+
+def wait_for(what, probe):
+    deadline = time.monotonic() + TIMEOUT
+    while True:
+        result = probe()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError('timed out waiting for ' + what)
+        time.sleep(0.1)
+
+
+def walk(node):
+    yield node
+    for i in range(node.childCount):
+        child = node.getChildAtIndex(i)
+        if child is not None:
+            yield from walk(child)
+
+
+def has(node, state):
+    return node.getState().contains(state)
+
+
+def application_of(pid):
+    for app in pyatspi.Registry.getDesktop(0):
+        if app is not None and app.get_process_id() == pid:
+            return app
+    return None
+
+
+def main_window(app):
+    for child in app:
+        if child is not None and child.getRole() == pyatspi.ROLE_FRAME and child.name == 'Concordat':
+            return child
+    return None
+
+
+def view_tabs(window, name):
+    return [node for node in walk(window)
+            if node.getRole() == pyatspi.ROLE_PAGE_TAB and node.name == name]
+
+
+def selected_tabs(window):
+    return {node.name for node in walk(window)
+            if node.getRole() == pyatspi.ROLE_PAGE_TAB and has(node, pyatspi.STATE_SELECTED)}
+
+
+def page_size(window, title):
+    for node in walk(window):
+        if node.getRole() == pyatspi.ROLE_PANEL and node.name == title:
+            extents = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+            return extents.width, extents.height
+    raise AssertionError('no view titled ' + title)
+
+
+def switch_views(window):
+    # The header's switcher: the one a user sees at this width.
+    for name, title in VIEWS[1:] + VIEWS[:1]:
+        tabs = view_tabs(window, name)
+        assert tabs, 'no view switcher button named ' + name
+        header = [tab for tab in tabs if has(tab, pyatspi.STATE_HORIZONTAL)]
+        assert len(header) == 1, f'{len(header)} header buttons named {name}'
+
+        action = header[0].queryAction()
+        assert action.getName(0) == 'click', action.getName(0)
+        action.doAction(0)
+
+        wait_for(f'every switcher to show {name}',
+                 lambda: selected_tabs(window) == {name})
+        wait_for(f'the {name} view to be laid out',
+                 lambda: min(page_size(window, title)) > 0)
+        log(f'switched to {name}')
+
+
+def check_names(window):
+    checked = 0
+    for node in walk(window):
+        if node.getRole() in CONTROL_ROLES and has(node, pyatspi.STATE_VISIBLE):
+            checked += 1
+            assert node.name.strip(), f'a {node.getRoleName()} has no name'
+    # Three switchers of four views, the menu button and the window buttons.
+    assert checked >= 13, f'only {checked} controls found'
+    log(f'{checked} controls named')
+
+
+def run(data_dir):
+    env = dict(os.environ, CONCORDAT_DATA_DIR=data_dir)
+    concordat = subprocess.Popen([os.environ['CONCORDAT']], env=env)
+    try:
+        app = wait_for('concordat on the accessibility bus',
+                       lambda: application_of(concordat.pid))
+        window = wait_for('the main window', lambda: main_window(app))
+        wait_for('the Protocol view to be selected',
+                 lambda: selected_tabs(window) == {'Protocol'})
+
+        switch_views(window)
+        check_names(window)
+
+        # Closing the window ends Concordat cleanly.
+        actions = window.queryAction()
+        close = [i for i in range(actions.nActions) if actions.getName(i) == 'window.close']
+        assert close, 'the window offers no close action'
+        try:
+            actions.doAction(close[0])
+        except GLib.Error as error:
+            # Concordat may be gone before it answers: its exit status says
+            # whether it closed cleanly.
+            log('no answer to closing: ' + error.message)
+        assert concordat.wait(TIMEOUT) == 0, 'concordat exited with ' + str(concordat.returncode)
+    finally:
+        if concordat.poll() is None:
+            concordat.kill()
+            concordat.wait()
+
+
+def main():
+    data_dir = tempfile.mkdtemp(prefix='concordat-atspi-')
+    try:
+        run(data_dir)
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
+    log('all views switched by name')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
