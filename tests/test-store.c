@@ -429,6 +429,33 @@ test_rotation (Fixture       *f,
 }
 
 static void
+test_same_second_order (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(ConcordatStore) store = NULL;
+  g_autoptr(GDateTime) now = day (11, 20, 9);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  store = concordat_store_open (f->path, &error);
+  g_assert_no_error (error);
+
+  first = concordat_store_backup (store, now, &error);
+  g_assert_no_error (error);
+  second = concordat_store_backup (store, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (first, !=, second);
+
+  /* The one taken last is listed first. */
+  backups = concordat_store_list_backups (store);
+  g_assert_cmpuint (backups->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (backups, 0), ==, second);
+  g_assert_cmpstr (g_ptr_array_index (backups, 1), ==, first);
+}
+
+static void
 test_backup_if_due (Fixture       *f,
                     gconstpointer  data)
 {
@@ -515,6 +542,7 @@ main (int   argc,
   ADD ("backup-restore", test_backup_restore);
   ADD ("restore-refuses-bad-file", test_restore_refuses_bad_file);
   ADD ("rotation", test_rotation);
+  ADD ("same-second-order", test_same_second_order);
   ADD ("backup-if-due", test_backup_if_due);
   ADD ("check-file", test_check_file);
 

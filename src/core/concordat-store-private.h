@@ -1,4 +1,5 @@
-/* concordat-store-private.h: what other parts of the core need of the store.
+/* concordat-store-private.h: what the parts of the store share, and what
+ * other parts of the core need of it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,10 +11,28 @@
 
 G_BEGIN_DECLS
 
-sqlite3   *concordat_store_get_db          (ConcordatStore  *self);
-gboolean   concordat_store_exec            (sqlite3         *db,
-                                            const char      *sql,
-                                            GError         **error);
-GPtrArray *concordat_store_list_backups_in (const char      *backup_dir);
+sqlite3   *concordat_store_get_db            (ConcordatStore  *self);
+gboolean   concordat_store_exec              (sqlite3         *db,
+                                              const char      *sql,
+                                              GError         **error);
+
+sqlite3   *concordat_store_open_connection   (const char      *path,
+                                              int              flags,
+                                              GError         **error);
+gboolean   concordat_store_configure         (sqlite3         *db,
+                                              GError         **error);
+gboolean   concordat_store_migrate           (sqlite3         *db,
+                                              int              from,
+                                              GError         **error);
+int        concordat_store_read_user_version (sqlite3         *db,
+                                              int             *code);
+GPtrArray *concordat_store_run_check         (sqlite3         *db,
+                                              const char      *path,
+                                              const char      *pragma,
+                                              GError         **error);
+gboolean   concordat_store_has_meta_table    (sqlite3         *db);
+gboolean   concordat_store_is_damage         (int              code);
+
+GPtrArray *concordat_store_list_backups_in   (const char      *backup_dir);
 
 G_END_DECLS

@@ -39,9 +39,6 @@ static const char * const migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONCORDAT_STORE_SCHEMA_VERSION);
 
-#define BACKUP_PREFIX "concordat-"
-#define BACKUP_SUFFIX ".db"
-
 static void
 concordat_store_finalize (GObject *object)
 {
@@ -66,8 +63,8 @@ concordat_store_init (ConcordatStore *self)
 {
 }
 
-static gboolean
-is_damage (int code)
+gboolean
+concordat_store_is_damage (int code)
 {
   code &= 0xff;
   return code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
@@ -81,7 +78,7 @@ set_sqlite_error (GError     **error,
                   const char  *doing)
 {
   g_set_error (error, CONCORDAT_ERROR,
-               is_damage (code) ? CONCORDAT_ERROR_CORRUPT : CONCORDAT_ERROR_IO,
+               concordat_store_is_damage (code) ? CONCORDAT_ERROR_CORRUPT : CONCORDAT_ERROR_IO,
                "Cannot %s %s: %s", doing, path,
                db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (code));
 }
@@ -112,7 +109,7 @@ concordat_store_exec (sqlite3     *db,
       if (rc != SQLITE_OK)
         {
           g_set_error (error, CONCORDAT_ERROR,
-                       is_damage (rc) ? CONCORDAT_ERROR_CORRUPT : CONCORDAT_ERROR_IO,
+                       concordat_store_is_damage (rc) ? CONCORDAT_ERROR_CORRUPT : CONCORDAT_ERROR_IO,
                        "%s", sqlite3_errmsg (db));
           return FALSE;
         }
@@ -121,9 +118,9 @@ concordat_store_exec (sqlite3     *db,
   return TRUE;
 }
 
-static int
-read_user_version (sqlite3 *db,
-                   int     *code)
+int
+concordat_store_read_user_version (sqlite3 *db,
+                                   int     *code)
 {
   sqlite3_stmt *stmt = NULL;
   int version = -1;
@@ -147,11 +144,11 @@ read_user_version (sqlite3 *db,
  * an empty array means the database is sound.  Damage that stops the check
  * from running at all is reported as a complaint too; any other failure
  * (a locked or unreadable file) is an error. */
-static GPtrArray *
-run_check (sqlite3     *db,
-           const char  *path,
-           const char  *pragma,
-           GError     **error)
+GPtrArray *
+concordat_store_run_check (sqlite3     *db,
+                           const char  *path,
+                           const char  *pragma,
+                           GError     **error)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = NULL;
@@ -271,10 +268,10 @@ set_damaged_error (GError     **error,
                path, (const char *)g_ptr_array_index (problems, 0), aside, advice);
 }
 
-static gboolean
-migrate (sqlite3     *db,
-         int          from,
-         GError     **error)
+gboolean
+concordat_store_migrate (sqlite3     *db,
+                         int          from,
+                         GError     **error)
 {
   for (int version = from; version < CONCORDAT_STORE_SCHEMA_VERSION; version++)
     {
@@ -297,9 +294,9 @@ migrate (sqlite3     *db,
   return TRUE;
 }
 
-static gboolean
-configure (sqlite3     *db,
-           GError     **error)
+gboolean
+concordat_store_configure (sqlite3     *db,
+                           GError     **error)
 {
   sqlite3_busy_timeout (db, 5000);
 
@@ -322,7 +319,7 @@ vet (sqlite3    **dbp,
   sqlite3 *db = *dbp;
   int code;
 
-  problems = run_check (db, path, "PRAGMA quick_check", error);
+  problems = concordat_store_run_check (db, path, "PRAGMA quick_check", error);
   if (problems == NULL)
     return FALSE;
 
@@ -337,7 +334,7 @@ vet (sqlite3    **dbp,
       return FALSE;
     }
 
-  *version = read_user_version (db, &code);
+  *version = concordat_store_read_user_version (db, &code);
   if (code != SQLITE_OK)
     {
       set_sqlite_error (error, db, code, path, "read");
@@ -357,10 +354,10 @@ vet (sqlite3    **dbp,
   return TRUE;
 }
 
-static sqlite3 *
-open_connection (const char  *path,
-                 int          flags,
-                 GError     **error)
+sqlite3 *
+concordat_store_open_connection (const char  *path,
+                                 int          flags,
+                                 GError     **error)
 {
   sqlite3 *db = NULL;
   int rc;
@@ -401,13 +398,13 @@ concordat_store_open (const char  *path,
       !concordat_paths_create_private_file (path, error))
     return NULL;
 
-  db = open_connection (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+  db = concordat_store_open_connection (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
   if (db == NULL)
     return NULL;
 
   if (!vet (&db, path, &version, error) ||
-      !configure (db, error) ||
-      !migrate (db, version, error))
+      !concordat_store_configure (db, error) ||
+      !concordat_store_migrate (db, version, error))
     {
       sqlite3_close (db);
       return NULL;
@@ -457,7 +454,7 @@ concordat_store_get_schema_version (ConcordatStore *self)
 
   g_return_val_if_fail (CONCORDAT_IS_STORE (self), -1);
 
-  return read_user_version (self->db, &code);
+  return concordat_store_read_user_version (self->db, &code);
 }
 
 sqlite3 *
@@ -525,210 +522,8 @@ concordat_store_set_meta (ConcordatStore  *self,
 }
 
 /* Copies the whole of @from into @to with SQLite's online backup API. */
-static gboolean
-copy_database (sqlite3     *to,
-               sqlite3     *from,
-               const char  *what,
-               GError     **error)
-{
-  sqlite3_backup *backup;
-  int rc;
-
-  backup = sqlite3_backup_init (to, "main", from, "main");
-  if (backup == NULL)
-    {
-      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO,
-                   "Cannot %s: %s", what, sqlite3_errmsg (to));
-      return FALSE;
-    }
-
-  do
-    rc = sqlite3_backup_step (backup, -1);
-  while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-
-  sqlite3_backup_finish (backup);
-
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, CONCORDAT_ERROR,
-                   is_damage (rc) ? CONCORDAT_ERROR_CORRUPT : CONCORDAT_ERROR_IO,
-                   "Cannot %s: %s", what, sqlite3_errstr (rc));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static int
-newest_first (gconstpointer a,
-              gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *)b, *(const char * const *)a);
-}
-
-GPtrArray *
-concordat_store_list_backups_in (const char *backup_dir)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) dir = g_dir_open (backup_dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      if (g_str_has_prefix (name, BACKUP_PREFIX) && g_str_has_suffix (name, BACKUP_SUFFIX))
-        g_ptr_array_add (names, g_build_filename (backup_dir, name, NULL));
-    }
-
-  /* Names carry their time, so sorting by name sorts by age. */
-  g_ptr_array_sort (names, newest_first);
-
-  return g_steal_pointer (&names);
-}
-
-/**
- * concordat_store_list_backups:
- *
- * Returns: (transfer full): the backup files, newest first.
- */
-GPtrArray *
-concordat_store_list_backups (ConcordatStore *self)
-{
-  g_autofree char *backup_dir = NULL;
-
-  g_return_val_if_fail (CONCORDAT_IS_STORE (self), NULL);
-
-  backup_dir = concordat_store_dup_backup_dir (self);
-  return concordat_store_list_backups_in (backup_dir);
-}
-
-static void
-rotate_backups (ConcordatStore *self)
-{
-  g_autoptr(GPtrArray) backups = concordat_store_list_backups (self);
-
-  for (guint i = CONCORDAT_STORE_BACKUPS_KEPT; i < backups->len; i++)
-    {
-      const char *old = g_ptr_array_index (backups, i);
-
-      if (g_unlink (old) != 0)
-        g_warning ("Cannot remove the old backup %s: %s", old, g_strerror (errno));
-    }
-}
-
-/* The backup is written under a temporary name and renamed into place, so a
- * file named like a backup is always a whole one. */
-static char *
-write_backup (ConcordatStore  *self,
-              GDateTime       *now,
-              const char      *label,
-              GError         **error)
-{
-  g_autofree char *backup_dir = concordat_store_dup_backup_dir (self);
-  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
-  g_autofree char *base = NULL;
-  g_autofree char *target = NULL;
-  g_autofree char *partial = NULL;
-  sqlite3 *dest;
-  gboolean ok;
-
-  if (!concordat_paths_ensure_private (backup_dir, error))
-    return NULL;
-
-  base = g_strdup_printf ("%s/" BACKUP_PREFIX "%s%s", backup_dir, stamp, label);
-  for (guint n = 1; target == NULL || g_file_test (target, G_FILE_TEST_EXISTS); n++)
-    {
-      g_free (target);
-      target = n == 1 ? g_strconcat (base, BACKUP_SUFFIX, NULL)
-                      : g_strdup_printf ("%s-%u" BACKUP_SUFFIX, base, n);
-    }
-  partial = g_strconcat (target, ".part", NULL);
-  g_unlink (partial);
-
-  if (!concordat_paths_create_private_file (partial, error))
-    return NULL;
-
-  dest = open_connection (partial, SQLITE_OPEN_READWRITE, error);
-  if (dest == NULL)
-    {
-      g_unlink (partial);
-      return NULL;
-    }
-
-  /* A backup is one self-contained file, not a WAL database. */
-  ok = copy_database (dest, self->db, "write the backup", error) &&
-       concordat_store_exec (dest, "PRAGMA journal_mode = DELETE;", error);
-  sqlite3_close (dest);
-
-  if (!ok || g_rename (partial, target) != 0)
-    {
-      if (ok)
-        g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO,
-                     "Cannot write the backup %s: %s", target, g_strerror (errno));
-      g_unlink (partial);
-      return NULL;
-    }
-
-  rotate_backups (self);
-
-  return g_steal_pointer (&target);
-}
-
-/**
- * concordat_store_backup:
- * @now: the time the backup is named after
- *
- * Writes a backup into backups/ beside the database and keeps only the
- * newest %CONCORDAT_STORE_BACKUPS_KEPT.
- *
- * Returns: (transfer full): the backup's path, or %NULL with @error set
- */
-char *
-concordat_store_backup (ConcordatStore  *self,
-                        GDateTime       *now,
-                        GError         **error)
-{
-  g_return_val_if_fail (CONCORDAT_IS_STORE (self), NULL);
-  g_return_val_if_fail (now != NULL, NULL);
-
-  return write_backup (self, now, "", error);
-}
-
-/**
- * concordat_store_backup_if_due:
- * @now: today, for deciding whether a backup was already taken
- *
- * Takes the daily backup unless one was already taken on @now's date.
- *
- * Returns: (transfer full) (nullable): the new backup's path; %NULL with
- *   @error unset when none was due
- */
-char *
-concordat_store_backup_if_due (ConcordatStore  *self,
-                               GDateTime       *now,
-                               GError         **error)
-{
-  g_autoptr(GPtrArray) backups = NULL;
-  g_autofree char *today = NULL;
-
-  g_return_val_if_fail (CONCORDAT_IS_STORE (self), NULL);
-  g_return_val_if_fail (now != NULL, NULL);
-
-  backups = concordat_store_list_backups (self);
-  today = g_date_time_format (now, BACKUP_PREFIX "%Y-%m-%d-");
-
-  for (guint i = 0; i < backups->len; i++)
-    {
-      g_autofree char *name = g_path_get_basename (g_ptr_array_index (backups, i));
-
-      if (g_str_has_prefix (name, today))
-        return NULL;
-    }
-
-  return write_backup (self, now, "", error);
-}
-
-static gboolean
-has_meta_table (sqlite3 *db)
+gboolean
+concordat_store_has_meta_table (sqlite3 *db)
 {
   sqlite3_stmt *stmt = NULL;
   gboolean found = FALSE;
@@ -744,124 +539,6 @@ has_meta_table (sqlite3 *db)
 
 /* Opens @file read-only and makes sure it is a sound Concordat database this
  * build can read, before anything is copied out of it. */
-static sqlite3 *
-open_restore_source (const char  *file,
-                     GError     **error)
-{
-  g_autoptr(GPtrArray) problems = NULL;
-  sqlite3 *src;
-  int version;
-  int code;
-
-  if (!g_file_test (file, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_NOT_FOUND,
-                   "Cannot restore %s: there is no such file", file);
-      return NULL;
-    }
-
-  src = open_connection (file, SQLITE_OPEN_READONLY, error);
-  if (src == NULL)
-    return NULL;
-
-  problems = run_check (src, file, "PRAGMA quick_check", error);
-  if (problems == NULL)
-    goto fail;
-
-  if (problems->len > 0)
-    {
-      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_CORRUPT,
-                   "Cannot restore %s: it failed its check (%s). Choose another backup.",
-                   file, (const char *)g_ptr_array_index (problems, 0));
-      goto fail;
-    }
-
-  version = read_user_version (src, &code);
-  if (code != SQLITE_OK || version < 1 || !has_meta_table (src))
-    {
-      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_NOT_A_DATABASE,
-                   "Cannot restore %s: it is not a Concordat database. "
-                   "Backups are in the backups folder beside the database.", file);
-      goto fail;
-    }
-
-  if (version > CONCORDAT_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_TOO_NEW,
-                   "Cannot restore %s: it was written by a newer version of Concordat "
-                   "(schema version %d; this version knows up to %d).",
-                   file, version, CONCORDAT_STORE_SCHEMA_VERSION);
-      goto fail;
-    }
-
-  return src;
-
-fail:
-  sqlite3_close (src);
-  return NULL;
-}
-
-/**
- * concordat_store_restore:
- * @file: a backup to restore
- * @safety_backup: (out) (optional): where the database as it was is kept
- *
- * Replaces the database's contents with @file's, after checking @file and
- * backing up the current contents.  On failure nothing is changed.
- */
-gboolean
-concordat_store_restore (ConcordatStore  *self,
-                         const char      *file,
-                         char           **safety_backup,
-                         GError         **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *kept = NULL;
-  sqlite3 *src;
-  int version;
-  int code;
-  gboolean ok;
-
-  g_return_val_if_fail (CONCORDAT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (file != NULL, FALSE);
-
-  src = open_restore_source (file, error);
-  if (src == NULL)
-    return FALSE;
-
-  kept = write_backup (self, now, "-before-restore", error);
-  if (kept == NULL)
-    {
-      sqlite3_close (src);
-      return FALSE;
-    }
-
-  ok = copy_database (self->db, src, "restore the backup", error);
-  sqlite3_close (src);
-
-  if (!ok)
-    return FALSE;
-
-  version = read_user_version (self->db, &code);
-  if (code != SQLITE_OK || !configure (self->db, error) || !migrate (self->db, version, error))
-    return FALSE;
-
-  if (safety_backup != NULL)
-    *safety_backup = g_steal_pointer (&kept);
-
-  return TRUE;
-}
-
-/**
- * concordat_store_check_file:
- * @path: a database file
- *
- * Runs SQLite's full integrity check and Concordat's own on @path without
- * moving, upgrading or repairing it.
- *
- * Returns: (transfer full): what is wrong, empty when the database is sound;
- *   %NULL with @error set when it cannot be checked at all
- */
 GPtrArray *
 concordat_store_check_file (const char  *path,
                             GError     **error)
@@ -881,14 +558,14 @@ concordat_store_check_file (const char  *path,
       return NULL;
     }
 
-  db = open_connection (path, SQLITE_OPEN_READWRITE, error);
+  db = concordat_store_open_connection (path, SQLITE_OPEN_READWRITE, error);
   if (db == NULL)
     return NULL;
 
-  problems = run_check (db, path, "PRAGMA integrity_check", error);
+  problems = concordat_store_run_check (db, path, "PRAGMA integrity_check", error);
   if (problems != NULL && problems->len == 0)
     {
-      version = read_user_version (db, &code);
+      version = concordat_store_read_user_version (db, &code);
       if (code != SQLITE_OK)
         g_ptr_array_add (problems, g_strdup (sqlite3_errmsg (db)));
       else if (version > CONCORDAT_STORE_SCHEMA_VERSION)
@@ -896,7 +573,7 @@ concordat_store_check_file (const char  *path,
                          g_strdup_printf ("it was written by a newer version of Concordat "
                                           "(schema version %d; this version knows up to %d)",
                                           version, CONCORDAT_STORE_SCHEMA_VERSION));
-      else if (version >= 1 && !has_meta_table (db))
+      else if (version >= 1 && !concordat_store_has_meta_table (db))
         g_ptr_array_add (problems, g_strdup ("the table “meta” is missing"));
     }
   sqlite3_close (db);

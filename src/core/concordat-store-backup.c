@@ -1,0 +1,352 @@
+/* concordat-store-backup.c: backups of the database, their rotation, and
+ * restoring one.
+ *
+ * A backup is taken with SQLite's online backup API, so it is consistent
+ * even while Concordat writes, and each is one self-contained file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "concordat-error.h"
+#include "concordat-paths.h"
+#include "concordat-store-private.h"
+
+#define BACKUP_PREFIX "concordat-"
+#define BACKUP_SUFFIX ".db"
+
+static gboolean
+copy_database (sqlite3     *to,
+               sqlite3     *from,
+               const char  *what,
+               GError     **error)
+{
+  sqlite3_backup *backup;
+  int rc;
+
+  backup = sqlite3_backup_init (to, "main", from, "main");
+  if (backup == NULL)
+    {
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO,
+                   "Cannot %s: %s", what, sqlite3_errmsg (to));
+      return FALSE;
+    }
+
+  do
+    rc = sqlite3_backup_step (backup, -1);
+  while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+
+  sqlite3_backup_finish (backup);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, CONCORDAT_ERROR,
+                   concordat_store_is_damage (rc) ? CONCORDAT_ERROR_CORRUPT : CONCORDAT_ERROR_IO,
+                   "Cannot %s: %s", what, sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Backup names carry their time, so they sort by age once their ".db" is
+ * set aside: a second backup within a second ("…-090000-2") and one taken
+ * before a restore ("…-090000-before-restore") sort after the first. */
+static int
+newest_first (gconstpointer a,
+              gconstpointer b)
+{
+  const char *x = *(const char * const *)a;
+  const char *y = *(const char * const *)b;
+  gsize x_len = strlen (x) - strlen (BACKUP_SUFFIX);
+  gsize y_len = strlen (y) - strlen (BACKUP_SUFFIX);
+  int cmp = strncmp (y, x, MIN (x_len, y_len));
+
+  if (cmp != 0)
+    return cmp;
+
+  return x_len < y_len ? 1 : x_len > y_len ? -1 : 0;
+}
+
+GPtrArray *
+concordat_store_list_backups_in (const char *backup_dir)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = g_dir_open (backup_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_has_prefix (name, BACKUP_PREFIX) && g_str_has_suffix (name, BACKUP_SUFFIX))
+        g_ptr_array_add (names, g_build_filename (backup_dir, name, NULL));
+    }
+
+  g_ptr_array_sort (names, newest_first);
+
+  return g_steal_pointer (&names);
+}
+
+/**
+ * concordat_store_list_backups:
+ *
+ * Returns: (transfer full): the backup files, newest first.
+ */
+GPtrArray *
+concordat_store_list_backups (ConcordatStore *self)
+{
+  g_autofree char *backup_dir = NULL;
+
+  g_return_val_if_fail (CONCORDAT_IS_STORE (self), NULL);
+
+  backup_dir = concordat_store_dup_backup_dir (self);
+  return concordat_store_list_backups_in (backup_dir);
+}
+
+static void
+rotate_backups (ConcordatStore *self)
+{
+  g_autoptr(GPtrArray) backups = concordat_store_list_backups (self);
+
+  for (guint i = CONCORDAT_STORE_BACKUPS_KEPT; i < backups->len; i++)
+    {
+      const char *old = g_ptr_array_index (backups, i);
+
+      if (g_unlink (old) != 0)
+        g_warning ("Cannot remove the old backup %s: %s", old, g_strerror (errno));
+    }
+}
+
+/* The backup is written under a temporary name and renamed into place, so a
+ * file named like a backup is always a whole one. */
+static char *
+write_backup (ConcordatStore  *self,
+              GDateTime       *now,
+              const char      *label,
+              GError         **error)
+{
+  g_autofree char *backup_dir = concordat_store_dup_backup_dir (self);
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
+  g_autofree char *base = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *partial = NULL;
+  sqlite3 *dest;
+  gboolean ok;
+
+  if (!concordat_paths_ensure_private (backup_dir, error))
+    return NULL;
+
+  base = g_strdup_printf ("%s/" BACKUP_PREFIX "%s%s", backup_dir, stamp, label);
+  for (guint n = 1; target == NULL || g_file_test (target, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (target);
+      target = n == 1 ? g_strconcat (base, BACKUP_SUFFIX, NULL)
+                      : g_strdup_printf ("%s-%u" BACKUP_SUFFIX, base, n);
+    }
+  partial = g_strconcat (target, ".part", NULL);
+  g_unlink (partial);
+
+  if (!concordat_paths_create_private_file (partial, error))
+    return NULL;
+
+  dest = concordat_store_open_connection (partial, SQLITE_OPEN_READWRITE, error);
+  if (dest == NULL)
+    {
+      g_unlink (partial);
+      return NULL;
+    }
+
+  /* A backup is one self-contained file, not a WAL database. */
+  ok = copy_database (dest, concordat_store_get_db (self), "write the backup", error) &&
+       concordat_store_exec (dest, "PRAGMA journal_mode = DELETE;", error);
+  sqlite3_close (dest);
+
+  if (!ok || g_rename (partial, target) != 0)
+    {
+      if (ok)
+        g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO,
+                     "Cannot write the backup %s: %s", target, g_strerror (errno));
+      g_unlink (partial);
+      return NULL;
+    }
+
+  rotate_backups (self);
+
+  return g_steal_pointer (&target);
+}
+
+/**
+ * concordat_store_backup:
+ * @now: the time the backup is named after
+ *
+ * Writes a backup into backups/ beside the database and keeps only the
+ * newest %CONCORDAT_STORE_BACKUPS_KEPT.
+ *
+ * Returns: (transfer full): the backup's path, or %NULL with @error set
+ */
+char *
+concordat_store_backup (ConcordatStore  *self,
+                        GDateTime       *now,
+                        GError         **error)
+{
+  g_return_val_if_fail (CONCORDAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  return write_backup (self, now, "", error);
+}
+
+/**
+ * concordat_store_backup_if_due:
+ * @now: today, for deciding whether a backup was already taken
+ *
+ * Takes the daily backup unless one was already taken on @now's date.
+ *
+ * Returns: (transfer full) (nullable): the new backup's path; %NULL with
+ *   @error unset when none was due
+ */
+char *
+concordat_store_backup_if_due (ConcordatStore  *self,
+                               GDateTime       *now,
+                               GError         **error)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *today = NULL;
+
+  g_return_val_if_fail (CONCORDAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  backups = concordat_store_list_backups (self);
+  today = g_date_time_format (now, BACKUP_PREFIX "%Y-%m-%d-");
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      g_autofree char *name = g_path_get_basename (g_ptr_array_index (backups, i));
+
+      if (g_str_has_prefix (name, today))
+        return NULL;
+    }
+
+  return write_backup (self, now, "", error);
+}
+
+static sqlite3 *
+open_restore_source (const char  *file,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  sqlite3 *src;
+  int version;
+  int code;
+
+  if (!g_file_test (file, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_NOT_FOUND,
+                   "Cannot restore %s: there is no such file", file);
+      return NULL;
+    }
+
+  src = concordat_store_open_connection (file, SQLITE_OPEN_READONLY, error);
+  if (src == NULL)
+    return NULL;
+
+  problems = concordat_store_run_check (src, file, "PRAGMA quick_check", error);
+  if (problems == NULL)
+    goto fail;
+
+  if (problems->len > 0)
+    {
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_CORRUPT,
+                   "Cannot restore %s: it failed its check (%s). Choose another backup.",
+                   file, (const char *)g_ptr_array_index (problems, 0));
+      goto fail;
+    }
+
+  version = concordat_store_read_user_version (src, &code);
+  if (code != SQLITE_OK || version < 1 || !concordat_store_has_meta_table (src))
+    {
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_NOT_A_DATABASE,
+                   "Cannot restore %s: it is not a Concordat database. "
+                   "Backups are in the backups folder beside the database.", file);
+      goto fail;
+    }
+
+  if (version > CONCORDAT_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_TOO_NEW,
+                   "Cannot restore %s: it was written by a newer version of Concordat "
+                   "(schema version %d; this version knows up to %d).",
+                   file, version, CONCORDAT_STORE_SCHEMA_VERSION);
+      goto fail;
+    }
+
+  return src;
+
+fail:
+  sqlite3_close (src);
+  return NULL;
+}
+
+/**
+ * concordat_store_restore:
+ * @file: a backup to restore
+ * @safety_backup: (out) (optional): where the database as it was is kept
+ *
+ * Replaces the database's contents with @file's, after checking @file and
+ * backing up the current contents.  On failure nothing is changed.
+ */
+gboolean
+concordat_store_restore (ConcordatStore  *self,
+                         const char      *file,
+                         char           **safety_backup,
+                         GError         **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *kept = NULL;
+  sqlite3 *src;
+  int version;
+  int code;
+  gboolean ok;
+
+  g_return_val_if_fail (CONCORDAT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (file != NULL, FALSE);
+
+  src = open_restore_source (file, error);
+  if (src == NULL)
+    return FALSE;
+
+  kept = write_backup (self, now, "-before-restore", error);
+  if (kept == NULL)
+    {
+      sqlite3_close (src);
+      return FALSE;
+    }
+
+  ok = copy_database (concordat_store_get_db (self), src, "restore the backup", error);
+  sqlite3_close (src);
+
+  if (!ok)
+    return FALSE;
+
+  version = concordat_store_read_user_version (concordat_store_get_db (self), &code);
+  if (code != SQLITE_OK || !concordat_store_configure (concordat_store_get_db (self), error) || !concordat_store_migrate (concordat_store_get_db (self), version, error))
+    return FALSE;
+
+  if (safety_backup != NULL)
+    *safety_backup = g_steal_pointer (&kept);
+
+  return TRUE;
+}
+
+/**
+ * concordat_store_check_file:
+ * @path: a database file
+ *
+ * Runs SQLite's full integrity check and Concordat's own on @path without
+ * moving, upgrading or repairing it.
+ *
+ * Returns: (transfer full): what is wrong, empty when the database is sound;
+ *   %NULL with @error set when it cannot be checked at all
+ */
