@@ -63,7 +63,7 @@ run check extra
 expect "check refuses extra arguments" 1 "" "concordat: “check” takes no arguments*"
 
 run restore
-expect "restore without a file says what it takes" 1 "" "concordat: “restore” takes restore FILE*"
+expect "restore without a file says what it takes" 1 "" "concordat: “restore” takes FILE.*"
 
 run restore "$tmp/nowhere.db"
 expect "restore of a missing file names it" 1 "" "concordat: Cannot restore $tmp/nowhere.db: there is no such file"

@@ -20,6 +20,7 @@ typedef enum
   CONCORDAT_ERROR_INVALID,
   CONCORDAT_ERROR_NOT_FOUND,
   CONCORDAT_ERROR_NO_SERVER,
+  CONCORDAT_ERROR_EXISTS,
 } ConcordatError;
 
 GQuark concordat_error_quark (void);

@@ -1,0 +1,346 @@
+/* test-library.c: importing protocols into the store — counts, versions,
+ * refusals that store nothing, one transaction — and reading them back.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "concordat-error.h"
+#include "concordat-library.h"
+#include "concordat-store-private.h"
+#include "concordat-topics.h"
+
+typedef struct
+{
+  char           *dir;
+  ConcordatStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("concordat-library-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "concordat.db", NULL);
+  f->store = concordat_store_open (path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_assert_finalize_object (f->store);
+
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static gint64
+count (Fixture    *f,
+       const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s", table);
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (concordat_store_get_db (f->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return n;
+}
+
+static void
+assert_library_empty (Fixture *f)
+{
+  g_assert_cmpint (count (f, "documents"), ==, 0);
+  g_assert_cmpint (count (f, "sections"), ==, 0);
+  g_assert_cmpint (count (f, "paragraphs"), ==, 0);
+  g_assert_cmpint (count (f, "paragraph_topics"), ==, 0);
+  g_assert_cmpint (count (f, "paragraphs_fts"), ==, 0);
+}
+
+static char *
+fixture_path (const char *name)
+{
+  const char *dir = g_getenv ("CONCORDAT_SHARED_PROTOCOLS");
+
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, name, NULL);
+}
+
+static char *
+write_file (Fixture    *f,
+            const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_import_shared (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = fixture_path ("joint-councillor-officer-protocol.txt");
+  g_autoptr(ConcordatDocument) doc = NULL;
+  g_autoptr(ConcordatParagraph) paragraph = NULL;
+  g_autoptr(GError) error = NULL;
+
+  doc = concordat_library_import_file (f->store, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (doc->slug, ==, "joint-protocol-on-councillor-officer");
+  g_assert_cmpstr (doc->title, ==, "Joint Protocol on Councillor & Officer Relationships");
+  g_assert_cmpint (doc->version, ==, 1);
+  g_assert_cmpuint (doc->sections, ==, 18);
+  g_assert_cmpuint (doc->paragraphs, ==, 93);
+  g_assert_cmpuint (doc->warnings->len, ==, 2);
+
+  /* What is stored: every paragraph, indexed for search, tagged. */
+  g_assert_cmpint (count (f, "documents"), ==, 1);
+  g_assert_cmpint (count (f, "sections"), ==, 18);
+  g_assert_cmpint (count (f, "paragraphs"), ==, 93);
+  g_assert_cmpint (count (f, "paragraphs_fts"), ==, 93);
+  g_assert_cmpint (count (f, "paragraph_topics"), >, 0);
+
+  paragraph = concordat_library_show (f->store, doc->slug, "8.3", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (paragraph->section, ==, "PARTY GROUPS AND OFFICERS");
+  g_assert_true (g_str_has_prefix (paragraph->text, "In their dealings with party groups"));
+  g_assert_cmpuint (paragraph->topics->len, >, 0);
+  g_assert_cmpstr (g_ptr_array_index (paragraph->topics, 0), ==, "party-groups");
+}
+
+static void
+test_same_bytes_twice (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = fixture_path ("wokingham-chapter-9-3.txt");
+  g_autoptr(ConcordatDocument) first = NULL;
+  g_autoptr(ConcordatDocument) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+
+  first = concordat_library_import_file (f->store, path, NULL, &error);
+  g_assert_no_error (error);
+
+  again = concordat_library_import_file (f->store, path, "Another Title", &error);
+  g_assert_null (again);
+  g_assert_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_EXISTS);
+  expected = g_strdup_printf ("%s is already in the library, as “%s” (%s)", path, first->title, first->slug);
+  g_assert_cmpstr (error->message, ==, expected);
+
+  g_assert_cmpint (count (f, "documents"), ==, 1);
+  g_assert_cmpint (count (f, "paragraphs"), ==, first->paragraphs);
+}
+
+static void
+test_new_version (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *old_path = write_file (f, "v1.txt", "# Anytown Protocol\n\n1. Members and officers work together.\n", -1);
+  g_autofree char *new_path = write_file (f, "v2.txt", "# Anytown Protocol\n\n1. Members and officers work together.\n\n2. A rule added later.\n", -1);
+  g_autoptr(ConcordatDocument) v1 = NULL;
+  g_autoptr(ConcordatDocument) v2 = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  v1 = concordat_library_import_file (f->store, old_path, NULL, &error);
+  g_assert_no_error (error);
+  v2 = concordat_library_import_file (f->store, new_path, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (v1->slug, ==, "anytown-protocol");
+  g_assert_cmpstr (v2->slug, ==, "anytown-protocol-v2");
+  g_assert_cmpint (v2->version, ==, 2);
+
+  /* The old version is kept, whole. */
+  docs = concordat_library_list (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (docs->len, ==, 2);
+  g_assert_cmpuint (((ConcordatDocument *)g_ptr_array_index (docs, 0))->paragraphs, ==, 1);
+  g_assert_cmpuint (((ConcordatDocument *)g_ptr_array_index (docs, 1))->paragraphs, ==, 2);
+}
+
+static void
+test_bad_input_stores_nothing (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *empty = write_file (f, "empty.txt", "", 0);
+  g_autofree char *binary = write_file (f, "scan.pdf", "%PDF-1.4\n\0\0\x01binary", 18);
+  g_autofree char *missing = g_build_filename (f->dir, "missing.txt", NULL);
+  g_autoptr(ConcordatDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  doc = concordat_library_import_file (f->store, empty, NULL, &error);
+  g_assert_null (doc);
+  g_assert_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  doc = concordat_library_import_file (f->store, binary, NULL, &error);
+  g_assert_null (doc);
+  g_assert_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "is not a text file"));
+  g_clear_error (&error);
+
+  doc = concordat_library_import_file (f->store, missing, NULL, &error);
+  g_assert_null (doc);
+  g_assert_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  doc = concordat_library_import_file (f->store, f->dir, NULL, &error);
+  g_assert_null (doc);
+  g_assert_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  assert_library_empty (f);
+}
+
+static void
+test_one_transaction (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = fixture_path ("carlisle-2007-executive-report.txt");
+  g_autoptr(ConcordatDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The disk "fills up" at the fiftieth paragraph. */
+  g_assert_true (concordat_store_exec (concordat_store_get_db (f->store),
+                                       "CREATE TEMP TRIGGER fail_midway BEFORE INSERT ON paragraphs "
+                                       "WHEN (SELECT count (*) FROM paragraphs) >= 50 "
+                                       "BEGIN SELECT RAISE (ABORT, 'database or disk is full'); END;",
+                                       &error));
+  g_assert_no_error (error);
+
+  doc = concordat_library_import_file (f->store, path, NULL, &error);
+  g_assert_null (doc);
+  g_assert_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "database or disk is full. Nothing was imported."));
+
+  assert_library_empty (f);
+}
+
+static void
+test_outline_and_topics (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = fixture_path ("wokingham-chapter-9-3.txt");
+  g_autoptr(ConcordatDocument) doc = NULL;
+  g_autoptr(ConcordatParagraph) missing = NULL;
+  g_autoptr(GPtrArray) sections = NULL;
+  g_autoptr(GPtrArray) media = NULL;
+  g_autoptr(GError) error = NULL;
+  const ConcordatSection *officers, *groups;
+
+  doc = concordat_library_import_file (f->store, path, "Wokingham", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (doc->slug, ==, "wokingham");
+
+  sections = concordat_library_outline (f->store, "wokingham", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sections->len, ==, 35);
+
+  /* "10 Political Groups…" sits under the supporting guidance on officers. */
+  officers = g_ptr_array_index (sections, 22);
+  groups = g_ptr_array_index (sections, 32);
+  g_assert_cmpstr (officers->heading, ==, "Supporting Guidance on Role and Responsibilities of Officers");
+  g_assert_cmpstr (groups->citation, ==, "10");
+  g_assert_cmpint (groups->parent_id, ==, officers->id);
+  g_assert_cmpint (groups->level, ==, 2);
+  g_assert_cmpuint (groups->paragraphs->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (groups->paragraphs, 0), ==, "Role and Responsibilities of Officers 10");
+
+  /* The media guidance carries the media topic, in document order. */
+  media = concordat_library_topic (f->store, "wokingham", "media", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_ptr_array_find_with_equal_func (media, "Media Relations 6", g_str_equal, NULL));
+  for (guint i = 1; i < media->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (media, i - 1), !=, g_ptr_array_index (media, i));
+
+  missing = concordat_library_show (f->store, "wokingham", "99.9", &error);
+  g_assert_null (missing);
+  g_assert_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "“wokingham” has no paragraph 99.9. "
+                   "Run “concordat outline wokingham” to see its citations.");
+  g_clear_error (&error);
+
+  g_assert_null (concordat_library_outline (f->store, "nowhere", &error));
+  g_assert_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_NOT_FOUND);
+}
+
+static void
+test_model_protocol (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(ConcordatTopics) topics = NULL;
+  g_autoptr(ConcordatDocument) model = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const *ids;
+
+  g_assert_true (concordat_library_ensure_model (f->store, &error));
+  g_assert_no_error (error);
+  /* Once only, however often it is asked for. */
+  g_assert_true (concordat_library_ensure_model (f->store, &error));
+  g_assert_cmpint (count (f, "documents"), ==, 1);
+
+  model = concordat_library_find (f->store, CONCORDAT_LIBRARY_MODEL_SLUG, &error);
+  g_assert_no_error (error);
+  g_assert_true (model->bundled);
+  g_assert_cmpuint (model->paragraphs, >=, 80);
+
+  /* Every topic has paragraphs a wizard can cite. */
+  topics = concordat_topics_load_default (&error);
+  g_assert_no_error (error);
+  ids = concordat_topics_list_ids (topics);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) cited = concordat_library_topic (f->store, CONCORDAT_LIBRARY_MODEL_SLUG, ids[i], &error);
+
+      g_assert_no_error (error);
+      if (cited->len == 0)
+        g_error ("the model protocol has no paragraph about %s", ids[i]);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/library/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("import-shared", test_import_shared);
+  ADD ("same-bytes-twice", test_same_bytes_twice);
+  ADD ("new-version", test_new_version);
+  ADD ("bad-input-stores-nothing", test_bad_input_stores_nothing);
+  ADD ("one-transaction", test_one_transaction);
+  ADD ("outline-and-topics", test_outline_and_topics);
+  ADD ("model-protocol", test_model_protocol);
+
+#undef ADD
+
+  return g_test_run ();
+}
