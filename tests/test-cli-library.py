@@ -122,6 +122,23 @@ with tempfile.TemporaryDirectory() as DATA:
     check("an unknown topic lists the topics",
           status == 1 and "there is no topic “gardening”" in err and "party-groups" in err, err)
 
+    status, found, err = run_json("search", "brief", "--limit", "5")
+    check("search finds briefings by stem, ranked, with marked snippets",
+          status == 0 and 0 < len(found) <= 5
+          and all(set(r) == {"doc", "citation", "section", "snippet", "rank"} for r in found)
+          and any("**brief" in r["snippet"].lower() for r in found)
+          and [r["rank"] for r in found] == sorted(r["rank"] for r in found), (found, err))
+
+    status, found, err = run_json("search", "media", "--doc", wokingham)
+    check("search --doc keeps to one protocol",
+          status == 0 and found and all(r["doc"] == wokingham for r in found), (found, err))
+
+    status, found, err = run_json("search", '"party group" AND ( * -officer NEAR(')
+    check("search never passes input through as query syntax", status == 0 and isinstance(found, list), err)
+
+    status, out, err = run("search", "briefing", "--doc", "nowhere")
+    check("search in an unknown protocol names it", status == 1 and "nowhere" in err, err)
+
     status, out, err = run("outline")
     check("outline without a document says what it takes",
           status == 1 and "“outline” takes DOC" in err, err)

@@ -1,5 +1,5 @@
 /* concordat-cli-library.c: the commands that read the protocol library:
- * import, protocols, outline, show, topic.
+ * import, protocols, outline, show, topic, search.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +11,7 @@
 #include "concordat-cli-private.h"
 #include "concordat-error.h"
 #include "concordat-library.h"
+#include "concordat-search.h"
 #include "concordat-topics.h"
 
 static void
@@ -311,6 +312,73 @@ concordat_cli_topic (int    argc,
 
   for (guint i = 0; i < citations->len; i++)
     g_print ("%s\n", (const char *)g_ptr_array_index (citations, i));
+
+  return 0;
+}
+
+int
+concordat_cli_search (int    argc,
+                      char **argv)
+{
+  g_autofree char *doc = NULL;
+  int limit = 20;
+  const GOptionEntry entries[] = {
+    { "doc", 0, 0, G_OPTION_ARG_STRING, &doc, N_("Search one protocol only"), N_("DOC") },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("Show at most this many results (20)"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(ConcordatStore) store = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!concordat_cli_parse ("search QUERY", entries, &argc, &argv, 1))
+    return 1;
+
+  if (limit < 1 || limit > 1000)
+    return concordat_cli_fail ("--limit must be between 1 and 1000, not %d", limit);
+
+  store = concordat_cli_open_library (&error);
+  if (store == NULL)
+    return concordat_cli_fail ("%s", error->message);
+
+  results = concordat_search (store, argv[2], doc, limit, &error);
+  if (results == NULL)
+    return concordat_cli_fail ("%s", error->message);
+
+  if (concordat_cli_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < results->len; i++)
+        {
+          const ConcordatSearchResult *result = g_ptr_array_index (results, i);
+          g_autofree char *snippet = concordat_search_format_snippet (result->snippet, "**", "**", FALSE);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "doc", result->doc);
+          add_string (builder, "citation", result->citation);
+          add_string (builder, "section", result->section);
+          add_string (builder, "snippet", snippet);
+          json_builder_set_member_name (builder, "rank");
+          json_builder_add_double_value (builder, result->rank);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      concordat_cli_print_json (builder);
+      return 0;
+    }
+
+  if (results->len == 0)
+    g_print (_("No paragraphs match “%s”.\n"), argv[2]);
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      const ConcordatSearchResult *result = g_ptr_array_index (results, i);
+      g_autofree char *snippet = concordat_search_format_snippet (result->snippet, "**", "**", FALSE);
+
+      g_print ("%s %s — %s\n    %s\n", result->doc, result->citation, result->section, snippet);
+    }
 
   return 0;
 }

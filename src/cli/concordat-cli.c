@@ -35,6 +35,7 @@ static const Command commands[] = {
   { "outline", "DOC", N_("Show a protocol’s sections"), concordat_cli_outline },
   { "show", "DOC CITATION", N_("Show one paragraph, e.g. “concordat show model 4.2”"), concordat_cli_show },
   { "topic", "DOC TOPIC", N_("List the paragraphs about a topic, e.g. party-groups"), concordat_cli_topic },
+  { "search", "QUERY [--doc DOC]", N_("Search the protocols; a quoted phrase searches the phrase"), concordat_cli_search },
 };
 
 static const Command *
