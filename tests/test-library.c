@@ -323,6 +323,89 @@ test_model_protocol (Fixture       *f,
     }
 }
 
+typedef struct
+{
+  const char *citation;
+  const char *topic;
+  gboolean    carries;
+} Pin;
+
+/* Topics pinned on the real protocols, checked by reading them: each
+ * protocol has at least five paragraphs that must carry a topic and five
+ * that must not. */
+static const Pin joint_pins[] = {
+  { "8.3", "party-groups", TRUE }, { "8.5", "confidentiality", TRUE },
+  { "6.5", "relationships", TRUE }, { "7.1", "statutory-officers", TRUE },
+  { "12.3", "correspondence", TRUE }, { "13.1", "ward-members", TRUE },
+  { "9.2", "information-access", TRUE }, { "3.7", "complaints", TRUE },
+  { "8.3", "media", FALSE }, { "6.5", "party-groups", FALSE },
+  { "6.1", "relationships", FALSE }, { "12.3", "premises", FALSE },
+  { "13.1", "pre-election", FALSE }, { "1.7", "complaints", FALSE },
+  { NULL }
+};
+
+static const Pin wokingham_pins[] = {
+  { "Role and Responsibilities of Officers 10", "party-groups", TRUE },
+  { "Media Relations 4", "media", TRUE },
+  { "Media Relations 6", "pre-election", TRUE },
+  { "Access to Premises and Use of Council Resources 2", "premises", TRUE },
+  { "Access to Premises and Use of Council Resources 4", "resources", TRUE },
+  { "Correspondence 1", "correspondence", TRUE },
+  { "9.3.6 ¶2", "statutory-officers", TRUE },
+  { "Role and Responsibilities of Officers 10", "media", FALSE },
+  { "Media Relations 4", "premises", FALSE },
+  { "Access to Premises and Use of Council Resources 2", "resources", FALSE },
+  { "Access to Premises and Use of Council Resources 2", "information-access", FALSE },
+  { "Access to Premises and Use of Council Resources 4", "premises", FALSE },
+  { "Role and Responsibilities of Officers 5", "roles-officers", FALSE },
+  { NULL }
+};
+
+static const Pin carlisle_pins[] = {
+  { "92", "party-groups", TRUE }, { "96", "confidentiality", TRUE },
+  { "136", "premises", TRUE }, { "137", "premises", TRUE },
+  { "107", "ward-members", TRUE }, { "125", "media", TRUE },
+  { "130", "correspondence", TRUE }, { "138", "resources", TRUE },
+  { "92", "media", FALSE }, { "136", "information-access", FALSE },
+  { "107", "premises", FALSE }, { "110", "party-groups", FALSE },
+  { "125", "premises", FALSE }, { "140", "pre-election", FALSE },
+  { "43", "relationships", FALSE },
+  { NULL }
+};
+
+static void
+test_topics_pinned (Fixture       *f,
+                    gconstpointer  data)
+{
+  const struct { const char *file; const Pin *pins; } protocols[] = {
+    { "joint-councillor-officer-protocol.txt", joint_pins },
+    { "wokingham-chapter-9-3.txt", wokingham_pins },
+    { "carlisle-2007-executive-report.txt", carlisle_pins },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (protocols); i++)
+    {
+      g_autofree char *path = fixture_path (protocols[i].file);
+      g_autoptr(ConcordatDocument) doc = NULL;
+      g_autoptr(GError) error = NULL;
+
+      doc = concordat_library_import_file (f->store, path, NULL, &error);
+      g_assert_no_error (error);
+
+      for (const Pin *pin = protocols[i].pins; pin->citation != NULL; pin++)
+        {
+          g_autoptr(ConcordatParagraph) p = concordat_library_show (f->store, doc->slug, pin->citation, &error);
+          gboolean carries;
+
+          g_assert_no_error (error);
+          carries = g_ptr_array_find_with_equal_func (p->topics, pin->topic, g_str_equal, NULL);
+          if (carries != pin->carries)
+            g_error ("%s %s %s carry %s", protocols[i].file, pin->citation,
+                     pin->carries ? "should" : "should not", pin->topic);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,6 +422,7 @@ main (int   argc,
   ADD ("one-transaction", test_one_transaction);
   ADD ("outline-and-topics", test_outline_and_topics);
   ADD ("model-protocol", test_model_protocol);
+  ADD ("topics-pinned", test_topics_pinned);
 
 #undef ADD
 
