@@ -208,7 +208,7 @@ note_number (Builder    *b,
     }
   else if (order < 0)
     concordat_importer_warn (b->doc, "Line %u: the numbering goes back from %s to %s; "
-          "check the paragraphs around it.", line, b->last_number, number);
+                             "check the paragraphs around it.", line, b->last_number, number);
 
   g_array_index (b->runs, Run, b->runs->len - 1).count++;
   g_free (b->last_number);
@@ -782,7 +782,7 @@ assign_citations (Builder *b)
 
           if (info->number != NULL)
             concordat_importer_warn (b->doc, "Line %u: paragraph %s appears more than once; "
-                  "this one is cited as “%s”.", p->line, original, citation);
+                                     "this one is cited as “%s”.", p->line, original, citation);
         }
 
       g_hash_table_add (used, g_strdup (citation));

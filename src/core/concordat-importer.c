@@ -167,7 +167,7 @@ decode (GBytes                   *bytes,
       text = g_utf8_make_valid (data, size);
 
     concordat_importer_warn (doc, "%s is not valid UTF-8; it was read as Windows-1252 text. "
-          "Check that quotation marks and accented letters look right.", source_name);
+                             "Check that quotation marks and accented letters look right.", source_name);
     return text;
   }
 }
