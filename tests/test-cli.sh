@@ -46,6 +46,10 @@ run frobnicate
 expect "an unknown command is refused with a usage hint" 1 "" \
   "concordat: unknown command “frobnicate”. Run “concordat --help” to see the commands."
 
+CONCORDAT_TODAY=2026-13-40 run check
+expect "a CONCORDAT_TODAY that is no date is refused, naming it" 1 "" \
+  "concordat: CONCORDAT_TODAY is set to “2026-13-40”, which is not a date: set it to a date in the form YYYY-MM-DD*"
+
 run check
 expect "check before the first run says there is no database yet" 1 "" "concordat: There is no database at $tmp/data/concordat.db yet*"
 

@@ -9,6 +9,7 @@
 
 G_BEGIN_DECLS
 
+#define CONCORDAT_DATA_BANK_HOLIDAYS  "bank-holidays.json"
 #define CONCORDAT_DATA_MODEL_PROTOCOL "model-protocol.md"
 #define CONCORDAT_DATA_TOPICS         "topics.json"
 
