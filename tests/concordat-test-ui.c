@@ -105,7 +105,8 @@ concordat_test_run (UiFixture         *f,
 
   f->app = concordat_application_new ();
   f->body = body;
-  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
+  g_application_set_flags (G_APPLICATION (f->app),
+                           g_application_get_flags (G_APPLICATION (f->app)) | G_APPLICATION_NON_UNIQUE);
   g_signal_connect_after (f->app, "activate", G_CALLBACK (run_body), f);
 
   g_assert_cmpint (g_application_run (G_APPLICATION (f->app), 0, NULL), ==, 0);
@@ -223,6 +224,72 @@ concordat_test_title_is (GtkWidget  *widget,
 
   g_object_get (widget, "title", &title, NULL);
   return g_strcmp0 (title, text) == 0;
+}
+
+/* For controls named for a screen reader only, such as icon buttons. */
+gboolean
+concordat_test_accessible_label_is (GtkWidget  *widget,
+                                    const char *text)
+{
+  g_autofree char *differs = NULL;
+
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return FALSE;
+
+  differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, text);
+  return differs == NULL;
+}
+
+static GtkShortcut *
+find_shortcut (GtkWidget  *widget,
+               const char *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
+
+  g_assert_nonnull (wanted);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return g_steal_pointer (&shortcut);
+        }
+    }
+
+  return NULL;
+}
+
+/* Runs what pressing @accelerator runs, from @widget's own shortcuts:
+ * GTK 4.8 has no public way to synthesise a key press. */
+void
+concordat_test_press (GtkWidget  *widget,
+                      const char *accelerator)
+{
+  g_autoptr(GtkShortcut) shortcut = find_shortcut (widget, accelerator);
+
+  g_assert_nonnull (shortcut);
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                               GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                               widget,
+                                               gtk_shortcut_get_arguments (shortcut)));
+}
+
+/* Whether the keyboard focus is @widget or inside it. */
+gboolean
+concordat_test_has_focus_within (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
 guint

@@ -48,6 +48,12 @@ gboolean         concordat_test_label_is          (GtkWidget          *widget,
                                                    const char         *text);
 gboolean         concordat_test_title_is          (GtkWidget          *widget,
                                                    const char         *text);
+gboolean         concordat_test_accessible_label_is (GtkWidget        *widget,
+                                                     const char       *text);
+
+void             concordat_test_press             (GtkWidget          *widget,
+                                                   const char         *accelerator);
+gboolean         concordat_test_has_focus_within  (GtkWidget          *widget);
 
 guint            concordat_test_count_backups     (UiFixture     *f);
 

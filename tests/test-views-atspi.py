@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # test-views-atspi.py: the real concordat binary as a screen reader meets it
-# over AT-SPI: the four views are switched by their spoken names, and every
-# control on the way has a name.
+# over AT-SPI: the four views are switched by their spoken names, every
+# control on the way has a name, and a concordat: link opens the reader.
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # GTK 4.8 reports no "showing" state below the window, so a page on screen
@@ -20,8 +20,9 @@ from gi.repository import GLib
 
 TIMEOUT = 20
 VIEWS = [
-    # (switcher button, the view's empty-state title)
-    ('Protocol', 'No Protocol'),
+    # (switcher button, what the view is called: the reader by the protocol
+    # open in it, the others by their empty states)
+    ('Protocol', 'Model Member/Officer Protocol'),
     ('Guidance', 'No Guidance'),
     ('Record', 'Nothing Recorded'),
     ('Duties', 'No Duties'),
@@ -132,43 +133,64 @@ def check_names(window):
     log(f'{checked} controls named')
 
 
-def run(data_dir):
+def close(window, concordat):
+    # Closing the window ends Concordat cleanly.
+    actions = window.queryAction()
+    close = [i for i in range(actions.nActions) if actions.getName(i) == 'window.close']
+    assert close, 'the window offers no close action'
+    try:
+        actions.doAction(close[0])
+    except GLib.Error as error:
+        # Concordat may be gone before it answers: its exit status says
+        # whether it closed cleanly.
+        log('no answer to closing: ' + error.message)
+    assert concordat.wait(TIMEOUT) == 0, 'concordat exited with ' + str(concordat.returncode)
+
+
+def run(data_dir, args, check):
     env = dict(os.environ, CONCORDAT_DATA_DIR=data_dir)
-    concordat = subprocess.Popen([os.environ['CONCORDAT']], env=env)
+    concordat = subprocess.Popen([os.environ['CONCORDAT'], *args], env=env)
     try:
         app = wait_for('concordat on the accessibility bus',
                        lambda: application_of(concordat.pid))
         window = wait_for('the main window', lambda: main_window(app))
-        wait_for('the Protocol view to be selected',
-                 lambda: selected_tabs(window) == {'Protocol'})
-
-        switch_views(window)
-        check_names(window)
-
-        # Closing the window ends Concordat cleanly.
-        actions = window.queryAction()
-        close = [i for i in range(actions.nActions) if actions.getName(i) == 'window.close']
-        assert close, 'the window offers no close action'
-        try:
-            actions.doAction(close[0])
-        except GLib.Error as error:
-            # Concordat may be gone before it answers: its exit status says
-            # whether it closed cleanly.
-            log('no answer to closing: ' + error.message)
-        assert concordat.wait(TIMEOUT) == 0, 'concordat exited with ' + str(concordat.returncode)
+        check(window)
+        close(window, concordat)
     finally:
         if concordat.poll() is None:
             concordat.kill()
             concordat.wait()
 
 
+def views(window):
+    wait_for('the Protocol view to be selected',
+             lambda: selected_tabs(window) == {'Protocol'})
+    switch_views(window)
+    check_names(window)
+
+
+def shows_label(window, text):
+    return any(node.getRole() == pyatspi.ROLE_LABEL and node.name == text
+               for node in walk(window))
+
+
+def link(window):
+    # A concordat: link given to the binary is for the window, not the
+    # command line: the reader opens with the paragraph in it.
+    wait_for('the Protocol view to be selected',
+             lambda: selected_tabs(window) == {'Protocol'})
+    wait_for('paragraph 8.3 in the reader', lambda: shows_label(window, '8.3'))
+    log('concordat:model/8.3 opened the reader at 8.3')
+
+
 def main():
     data_dir = tempfile.mkdtemp(prefix='concordat-atspi-')
     try:
-        run(data_dir)
+        run(data_dir, [], views)
+        log('all views switched by name')
+        run(data_dir, ['concordat:model/8.3'], link)
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
-    log('all views switched by name')
     return 0
 
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# screenshot.sh: photographs the built main window, wide and narrow, into
-# docs/screenshots/main-wide.png and docs/screenshots/main-narrow.png.
+# screenshot.sh: photographs the built Concordat into docs/screenshots/:
+# reader-wide.png (the model protocol open at section 8), reader-narrow.png
+# (the same on a phone's width, the sidebar folded away) and search.png (a
+# search for "briefing").
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Usage: tools/screenshot.sh BUILD_DIR
@@ -10,6 +12,8 @@
 # so nothing of the user's is read or written.  The bus's own chatter is
 # left out of the output; anything else on stderr is shown.  GTK is given GNOME's font
 # and title-bar buttons, so the window looks as it does on a GNOME desktop.
+# The reader is opened at a section by a concordat: link, as a wizard opens
+# it; the search is typed, as a user types it.
 set -euo pipefail
 
 if [ $# -ne 1 ] || [ ! -x "$1/src/concordat" ]; then
@@ -22,9 +26,44 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 out="$root/docs/screenshots"
 mkdir -p "$out"
 
-# shoot WIDTH HEIGHT FILE: Concordat's window fills a screen of that size.
+# What the search shot does once the window is up: types "briefing", as
+# a user would, into the window (typing starts a search in the reader),
+# through the X server's XTest extension; then waits for the results.
+type_briefing='
+import ctypes, ctypes.util, re, subprocess, time
+
+x11 = ctypes.CDLL(ctypes.util.find_library("X11"))
+xtst = ctypes.CDLL(ctypes.util.find_library("Xtst"))
+x11.XOpenDisplay.restype = ctypes.c_void_p
+x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
+x11.XStringToKeysym.restype = ctypes.c_ulong
+x11.XKeysymToKeycode.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
+x11.XSetInputFocus.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_ulong]
+x11.XFlush.argtypes = [ctypes.c_void_p]
+xtst.XTestFakeKeyEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int, ctypes.c_ulong]
+
+# No window manager gives the window the keyboard: it is given by hand.
+tree = subprocess.run(["xwininfo", "-root", "-tree"], capture_output=True, text=True).stdout
+window = int(re.search(r"(0x[0-9a-f]+) \"Concordat\": \(\"concordat\"", tree).group(1), 16)
+display = x11.XOpenDisplay(None)
+x11.XSetInputFocus(display, window, 1, 0)
+x11.XFlush(display)
+time.sleep(0.5)
+
+for letter in "briefing":
+    keycode = x11.XKeysymToKeycode(display, x11.XStringToKeysym(letter.encode()))
+    xtst.XTestFakeKeyEvent(display, keycode, True, 0)
+    xtst.XTestFakeKeyEvent(display, keycode, False, 0)
+    x11.XFlush(display)
+    time.sleep(0.05)
+time.sleep(1)
+'
+
+# shoot WIDTH HEIGHT FILE [ARGUMENT] [DRIVER]: Concordat's window fills a
+# screen of that size; ARGUMENT is given to concordat, DRIVER is Python run
+# once the window is there.
 shoot() {
-  local width=$1 height=$2 file=$3
+  local width=$1 height=$2 file=$3 argument=${4:-} driver=${5:-}
   local scratch
   scratch=$(mktemp -d)
   # Runs even when a shot fails, so no temporary folder is left behind.
@@ -44,11 +83,13 @@ EOF
       GTK_A11Y=none \
       LC_ALL=C.UTF-8 \
       CONCORDAT="$build/src/concordat" \
+      ARGUMENT="$argument" \
+      DRIVER="$driver" \
       SHOT="$file" \
     dbus-run-session -- \
     xvfb-run -a -s "-screen 0 ${width}x${height}x24 -nolisten tcp" \
     bash -c '
-      "$CONCORDAT" >/dev/null 2>&1 &
+      "$CONCORDAT" ${ARGUMENT:+"$ARGUMENT"} >/dev/null 2>&1 &
       app=$!
       # Until the window is on the screen, then a moment for its first
       # frame and the switcher to settle.
@@ -58,6 +99,10 @@ EOF
         sleep 0.1
       done
       sleep 2
+      if [ -n "$DRIVER" ] && ! /usr/bin/python3 -c "$DRIVER"; then
+        kill "$app"
+        exit 1
+      fi
       import -window root "$SHOT"
       kill "$app"
       wait "$app" 2>/dev/null || true
@@ -66,5 +111,6 @@ EOF
   echo "Wrote $file"
 }
 
-shoot 1000 700 "$out/main-wide.png"
-shoot 360 720 "$out/main-narrow.png"
+shoot 1000 700 "$out/reader-wide.png" concordat:model/8
+shoot 360 720 "$out/reader-narrow.png" concordat:model/8
+shoot 1000 700 "$out/search.png" "" "$type_briefing"

@@ -14,6 +14,7 @@
 
 #include "concordat-cli.h"
 #include "concordat-cli-private.h"
+#include "concordat-clock.h"
 #include "concordat-error.h"
 #include "concordat-paths.h"
 #include "concordat-store.h"
@@ -96,7 +97,8 @@ log_to_stderr (GLogLevelFlags   level,
  * concordat_cli_handles:
  *
  * Returns: whether @argv asks for the command line rather than the window:
- *   a command word, --help or --version.
+ *   a command word, --help or --version.  A "concordat:" link is for the
+ *   window, which opens the paragraph it names.
  */
 gboolean
 concordat_cli_handles (int    argc,
@@ -108,6 +110,9 @@ concordat_cli_handles (int    argc,
     return FALSE;
 
   first = argv[1];
+  if (g_ascii_strncasecmp (first, "concordat:", strlen ("concordat:")) == 0)
+    return FALSE;
+
   return first[0] != '-' ||
          g_str_equal (first, "--help") || g_str_equal (first, "-h") ||
          g_str_equal (first, "--version");
@@ -117,6 +122,7 @@ int
 concordat_cli_run (int    argc,
                    char **argv)
 {
+  g_autoptr(GError) error = NULL;
   const Command *command;
 
   g_return_val_if_fail (argc >= 2, 1);
@@ -138,6 +144,10 @@ concordat_cli_run (int    argc,
   command = find_command (argv[1]);
   if (command == NULL)
     return concordat_cli_fail ("unknown command “%s”. Run “concordat --help” to see the commands.", argv[1]);
+
+  /* A mistyped CONCORDAT_TODAY would date everything wrongly: refuse it. */
+  if (!concordat_clock_check_override (&error))
+    return concordat_cli_fail ("%s", error->message);
 
   return command->run (argc, argv);
 }

@@ -6,8 +6,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "concordat-application.h"
+#include "concordat-library.h"
 #include "concordat-preferences-window.h"
 #include "concordat-resources.h"
 #include "concordat-window.h"
@@ -59,6 +61,17 @@ schedule_daily_backup (ConcordatApplication *self)
 
   self->backup_scheduled = TRUE;
   self->backup_source = g_idle_add_full (G_PRIORITY_LOW, take_daily_backup, self, NULL);
+}
+
+/* A fresh library holds the model protocol, so there is something real to
+ * read and cite from the first start. */
+static void
+ensure_model (ConcordatApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!concordat_library_ensure_model (self->store, &error))
+    g_warning ("Cannot add the model protocol to the library: %s", error->message);
 }
 
 static void
@@ -138,6 +151,8 @@ concordat_application_startup (GApplication *app)
 
   /* A store that cannot be opened is not fatal: the window explains why. */
   self->store = concordat_store_open_default (&self->store_error);
+  if (self->store != NULL)
+    ensure_model (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -149,17 +164,69 @@ concordat_application_startup (GApplication *app)
   g_simple_action_set_enabled (G_SIMPLE_ACTION (preferences), self->store != NULL);
 }
 
+/* The main window, most recently used first; not Preferences or About. */
+static GtkWindow *
+ensure_window (ConcordatApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (CONCORDAT_IS_WINDOW (l->data))
+        return l->data;
+    }
+
+  return GTK_WINDOW (concordat_window_new (self));
+}
+
 static void
 concordat_application_activate (GApplication *app)
 {
   ConcordatApplication *self = CONCORDAT_APPLICATION (app);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
-  if (window == NULL)
-    window = GTK_WINDOW (concordat_window_new (self));
+  gtk_window_present (ensure_window (self));
+  schedule_daily_backup (self);
+}
+
+/* "concordat:model/8.3" or "concordat://model/8.3" gives "model/8.3";
+ * a citation with spaces arrives escaped ("Media%20Relations%206"). */
+static char *
+paragraph_of_link (const char *uri)
+{
+  static const char scheme[] = CONCORDAT_APPLICATION_LINK_SCHEME ":";
+  const char *rest;
+
+  if (g_ascii_strncasecmp (uri, scheme, strlen (scheme)) != 0)
+    return NULL;
+
+  rest = uri + strlen (scheme);
+  while (*rest == '/')
+    rest++;
+
+  return g_uri_unescape_string (rest, NULL);
+}
+
+/* Each concordat: link opens its paragraph in the reader. */
+static void
+concordat_application_open (GApplication  *app,
+                            GFile        **files,
+                            int            n_files,
+                            const char    *hint)
+{
+  ConcordatApplication *self = CONCORDAT_APPLICATION (app);
+  GtkWindow *window = ensure_window (self);
 
   gtk_window_present (window);
   schedule_daily_backup (self);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *uri = g_file_get_uri (files[i]);
+      g_autofree char *paragraph = paragraph_of_link (uri);
+
+      if (paragraph == NULL)
+        paragraph = g_strdup (uri);
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.open-paragraph", "s", paragraph);
+    }
 }
 
 /* The store closes when the application ends, not whenever the last
@@ -207,6 +274,7 @@ concordat_application_class_init (ConcordatApplicationClass *klass)
   object_class->finalize = concordat_application_finalize;
   app_class->startup = concordat_application_startup;
   app_class->activate = concordat_application_activate;
+  app_class->open = concordat_application_open;
   app_class->shutdown = concordat_application_shutdown;
 
   /* Before any window class loads its template from it. */
@@ -224,6 +292,7 @@ concordat_application_new (void)
   return g_object_new (CONCORDAT_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
                        "resource-base-path", RESOURCE_BASE,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        NULL);
 }
 

@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* Links to a paragraph: "concordat:DOC/CITATION". */
+#define CONCORDAT_APPLICATION_LINK_SCHEME "concordat"
+
 #define CONCORDAT_TYPE_APPLICATION (concordat_application_get_type ())
 G_DECLARE_FINAL_TYPE (ConcordatApplication, concordat_application, CONCORDAT, APPLICATION, AdwApplication)
 

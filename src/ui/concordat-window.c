@@ -7,20 +7,22 @@
 #include <glib/gi18n.h>
 
 #include "concordat-error.h"
+#include "concordat-protocol-view.h"
 #include "concordat-window.h"
 
 struct _ConcordatWindow
 {
-  AdwApplicationWindow  parent_instance;
+  AdwApplicationWindow   parent_instance;
 
-  AdwToastOverlay      *toast_overlay;
-  AdwViewSwitcherTitle *switcher_title;
-  AdwViewSwitcherBar   *switcher_bar;
-  GtkStack             *main_stack;
-  AdwViewStack         *view_stack;
-  AdwStatusPage        *unavailable_page;
+  AdwToastOverlay       *toast_overlay;
+  AdwViewSwitcherTitle  *switcher_title;
+  AdwViewSwitcherBar    *switcher_bar;
+  GtkStack              *main_stack;
+  AdwViewStack          *view_stack;
+  ConcordatProtocolView *protocol_view;
+  AdwStatusPage         *unavailable_page;
 
-  GSettings            *settings;
+  GSettings             *settings;
 };
 
 G_DEFINE_FINAL_TYPE (ConcordatWindow, concordat_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -35,6 +37,47 @@ show_view (GtkWidget  *widget,
 
   if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/* @target is "DOC/CITATION", as a concordat: link names a paragraph; the
+ * citation may itself hold a "/", the document's id never does.  Returns
+ * what went wrong, in the reader's words, or %NULL. */
+static char *
+open_target (ConcordatWindow *self,
+             const char      *target)
+{
+  const char *slash = strchr (target, '/');
+  g_autofree char *slug = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (slash == NULL || slash == target || slash[1] == '\0')
+    return g_strdup_printf (_("“%s” does not name a paragraph"), target);
+
+  slug = g_strndup (target, slash - target);
+  if (!concordat_protocol_view_open_paragraph (self->protocol_view, slug, slash + 1, &error))
+    return g_strdup (error->message);
+
+  return NULL;
+}
+
+static void
+open_paragraph (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ConcordatWindow *self = CONCORDAT_WINDOW (widget);
+  g_autofree char *problem = NULL;
+  g_autofree char *title = NULL;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "protocol");
+
+  problem = open_target (self, g_variant_get_string (parameter, NULL));
+  if (problem == NULL)
+    return;
+
+  /* A toast's title is markup. */
+  title = g_markup_escape_text (problem, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
 static void
@@ -89,6 +132,7 @@ show_unavailable (ConcordatWindow *self,
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-paragraph", FALSE);
 }
 
 static void
@@ -161,16 +205,20 @@ concordat_window_class_init (ConcordatWindowClass *klass)
   object_class->dispose = concordat_window_dispose;
   window_class->close_request = concordat_window_close_request;
 
+  g_type_ensure (CONCORDAT_TYPE_PROTOCOL_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/concordat-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ConcordatWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ConcordatWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, ConcordatWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, ConcordatWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ConcordatWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, ConcordatWindow, protocol_view);
   gtk_widget_class_bind_template_child (widget_class, ConcordatWindow, unavailable_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view);
   gtk_widget_class_install_action (widget_class, "win.show-problem", "(ss)", show_problem);
+  gtk_widget_class_install_action (widget_class, "win.open-paragraph", "s", open_paragraph);
 
   add_view_shortcut (widget_class, GDK_KEY_1, "protocol");
   add_view_shortcut (widget_class, GDK_KEY_2, "guidance");
@@ -204,7 +252,9 @@ concordat_window_new (ConcordatApplication *app)
   self->settings = g_object_ref (concordat_application_get_settings (app));
   restore_window_state (self);
 
-  if (concordat_application_get_store (app) == NULL)
+  if (concordat_application_get_store (app) != NULL)
+    concordat_protocol_view_set_store (self->protocol_view, concordat_application_get_store (app));
+  else
     show_unavailable (self, concordat_application_get_store_error (app));
 
   return self;
