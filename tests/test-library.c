@@ -9,46 +9,13 @@
 #include "concordat-error.h"
 #include "concordat-library.h"
 #include "concordat-store-private.h"
+#include "concordat-test-store.h"
 #include "concordat-topics.h"
 
-typedef struct
-{
-  char           *dir;
-  ConcordatStore *store;
-} Fixture;
+typedef StoreFixture Fixture;
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("concordat-library-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "concordat.db", NULL);
-  f->store = concordat_store_open (path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_assert_finalize_object (f->store);
-
-  dir = g_dir_open (f->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-}
+#define fixture_set_up concordat_test_store_set_up
+#define fixture_tear_down concordat_test_store_tear_down
 
 static gint64
 count (Fixture    *f,

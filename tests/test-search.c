@@ -11,12 +11,9 @@
 #include "concordat-library.h"
 #include "concordat-search.h"
 #include "concordat-store-private.h"
+#include "concordat-test-store.h"
 
-typedef struct
-{
-  char           *dir;
-  ConcordatStore *store;
-} Fixture;
+typedef StoreFixture Fixture;
 
 typedef struct
 {
@@ -189,57 +186,18 @@ add_protocol (sqlite3       *db,
 }
 
 static void
-empty_library_set_up (Fixture       *f,
-                      gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("concordat-search-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "concordat.db", NULL);
-  f->store = concordat_store_open (path, &error);
-  g_assert_no_error (error);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   sqlite3 *db;
 
-  empty_library_set_up (f, data);
+  concordat_test_store_set_up (f, data);
   db = concordat_store_get_db (f->store);
   add_protocol (db, "model", "Model Member/Officer Protocol", model_sections);
   add_protocol (db, "district", "District Council Protocol", district_sections);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (f->store);
-  remove_tree (f->dir);
-  g_free (f->dir);
-}
+#define fixture_tear_down concordat_test_store_tear_down
 
 static GPtrArray *
 search (Fixture    *f,

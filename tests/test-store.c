@@ -9,6 +9,7 @@
 
 #include "concordat-error.h"
 #include "concordat-store.h"
+#include "concordat-test-store.h"
 
 typedef struct
 {
@@ -28,28 +29,10 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  concordat_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
