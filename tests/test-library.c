@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "concordat-error.h"
@@ -373,6 +374,49 @@ test_topics_pinned (Fixture       *f,
     }
 }
 
+/* Guidance cites the paragraphs most about a topic, not the first ones to
+ * mention it: Carlisle's contents page and its early mentions of party
+ * groups lose to paragraphs 82-97, its section on them. */
+static void
+test_cite (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *path = fixture_path ("carlisle-2007-executive-report.txt");
+  g_autoptr(ConcordatDocument) doc = NULL;
+  g_autoptr(GPtrArray) cited = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *citations = g_string_new (NULL);
+  g_autofree char *joined = NULL;
+
+  doc = concordat_library_import_file (f->store, path, NULL, &error);
+  g_assert_no_error (error);
+
+  cited = concordat_library_cite (f->store, doc->slug, "party-groups", 5, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < cited->len; i++)
+    {
+      const ConcordatParagraph *p = g_ptr_array_index (cited, i);
+
+      g_string_append_printf (citations, "%s%s", i > 0 ? " " : "", p->citation);
+      g_assert_cmpint (strtol (p->citation, NULL, 10), >=, 82);
+      g_assert_cmpint (strtol (p->citation, NULL, 10), <=, 97);
+    }
+  joined = g_string_free (citations, FALSE);
+  /* Five, the strongest, in the order the protocol has them. */
+  g_assert_cmpstr (joined, ==, "85 87 89 91 97");
+  g_clear_pointer (&cited, g_ptr_array_unref);
+
+  /* A topic the document says nothing on cites nothing. */
+  cited = concordat_library_cite (f->store, doc->slug, "no-such-topic", 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cited->len, ==, 0);
+  g_clear_pointer (&cited, g_ptr_array_unref);
+
+  cited = concordat_library_cite (f->store, "no-such-protocol", "party-groups", 5, &error);
+  g_assert_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_NOT_FOUND);
+  g_assert_null (cited);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -390,6 +434,7 @@ main (int   argc,
   ADD ("outline-and-topics", test_outline_and_topics);
   ADD ("model-protocol", test_model_protocol);
   ADD ("topics-pinned", test_topics_pinned);
+  ADD ("cite", test_cite);
 
 #undef ADD
 

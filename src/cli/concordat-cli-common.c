@@ -93,3 +93,69 @@ concordat_cli_open_library (GError **error)
 
   return g_steal_pointer (&store);
 }
+
+void
+concordat_cli_add_string (JsonBuilder *builder,
+                          const char  *member,
+                          const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+concordat_cli_add_int (JsonBuilder *builder,
+                       const char  *member,
+                       gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+concordat_cli_add_boolean (JsonBuilder *builder,
+                           const char  *member,
+                           gboolean     value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_boolean_value (builder, value);
+}
+
+void
+concordat_cli_add_strings (JsonBuilder *builder,
+                           const char  *member,
+                           GPtrArray   *strings)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strings != NULL && i < strings->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (strings, i));
+  json_builder_end_array (builder);
+}
+
+/* The options of the commands with a verb that take a value, which is
+ * not the verb even though it does not start with “-”. */
+static const char * const options_with_values[] = {
+  "--answers", "--until", "--wizard", "--status", "--date", NULL,
+};
+
+/* The word after the command that says what to do, as in “duty done”:
+ * the first argument that is neither an option nor an option's value. */
+const char *
+concordat_cli_verb (int    argc,
+                    char **argv)
+{
+  for (int i = 2; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        return i + 1 < argc ? argv[i + 1] : NULL;
+      if (g_strv_contains (options_with_values, argv[i]))
+        i++;
+      else if (argv[i][0] != '-')
+        return argv[i];
+    }
+  return NULL;
+}

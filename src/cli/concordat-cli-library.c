@@ -14,36 +14,6 @@
 #include "concordat-search.h"
 #include "concordat-topics.h"
 
-static void
-add_string_array (JsonBuilder *builder,
-                  const char  *member,
-                  GPtrArray   *strings)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
-  for (guint i = 0; strings != NULL && i < strings->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (strings, i));
-  json_builder_end_array (builder);
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *member,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_int_value (builder, value);
-}
-
 int
 concordat_cli_import (int    argc,
                       char **argv)
@@ -73,12 +43,12 @@ concordat_cli_import (int    argc,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      add_string (builder, "id", doc->slug);
-      add_string (builder, "title", doc->title);
-      add_int (builder, "version", doc->version);
-      add_int (builder, "sections", doc->sections);
-      add_int (builder, "paragraphs", doc->paragraphs);
-      add_string_array (builder, "warnings", doc->warnings);
+      concordat_cli_add_string (builder, "id", doc->slug);
+      concordat_cli_add_string (builder, "title", doc->title);
+      concordat_cli_add_int (builder, "version", doc->version);
+      concordat_cli_add_int (builder, "sections", doc->sections);
+      concordat_cli_add_int (builder, "paragraphs", doc->paragraphs);
+      concordat_cli_add_strings (builder, "warnings", doc->warnings);
       json_builder_end_object (builder);
       concordat_cli_print_json (builder);
       return 0;
@@ -123,14 +93,14 @@ concordat_cli_protocols (int    argc,
           const ConcordatDocument *doc = g_ptr_array_index (docs, i);
 
           json_builder_begin_object (builder);
-          add_string (builder, "id", doc->slug);
-          add_string (builder, "title", doc->title);
-          add_int (builder, "version", doc->version);
-          add_string (builder, "source", doc->source_name);
-          add_string (builder, "sha256", doc->sha256);
-          add_string (builder, "imported", doc->imported_at);
-          add_int (builder, "sections", doc->sections);
-          add_int (builder, "paragraphs", doc->paragraphs);
+          concordat_cli_add_string (builder, "id", doc->slug);
+          concordat_cli_add_string (builder, "title", doc->title);
+          concordat_cli_add_int (builder, "version", doc->version);
+          concordat_cli_add_string (builder, "source", doc->source_name);
+          concordat_cli_add_string (builder, "sha256", doc->sha256);
+          concordat_cli_add_string (builder, "imported", doc->imported_at);
+          concordat_cli_add_int (builder, "sections", doc->sections);
+          concordat_cli_add_int (builder, "paragraphs", doc->paragraphs);
           json_builder_set_member_name (builder, "bundled");
           json_builder_add_boolean_value (builder, doc->bundled);
           json_builder_end_object (builder);
@@ -168,10 +138,10 @@ build_outline (JsonBuilder *builder,
 
       (*i)++;
       json_builder_begin_object (builder);
-      add_string (builder, "citation", section->citation);
-      add_string (builder, "heading", section->heading);
-      add_int (builder, "level", section->level);
-      add_string_array (builder, "paragraphs", section->paragraphs);
+      concordat_cli_add_string (builder, "citation", section->citation);
+      concordat_cli_add_string (builder, "heading", section->heading);
+      concordat_cli_add_int (builder, "level", section->level);
+      concordat_cli_add_strings (builder, "paragraphs", section->paragraphs);
       json_builder_set_member_name (builder, "children");
       build_outline (builder, sections, i, section->id);
       json_builder_end_object (builder);
@@ -245,11 +215,11 @@ concordat_cli_show (int    argc,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      add_string (builder, "doc", paragraph->doc);
-      add_string (builder, "citation", paragraph->citation);
-      add_string (builder, "section", paragraph->section);
-      add_string (builder, "text", paragraph->text);
-      add_string_array (builder, "topics", paragraph->topics);
+      concordat_cli_add_string (builder, "doc", paragraph->doc);
+      concordat_cli_add_string (builder, "citation", paragraph->citation);
+      concordat_cli_add_string (builder, "section", paragraph->section);
+      concordat_cli_add_string (builder, "text", paragraph->text);
+      concordat_cli_add_strings (builder, "topics", paragraph->topics);
       json_builder_end_object (builder);
       concordat_cli_print_json (builder);
       return 0;
@@ -356,10 +326,10 @@ concordat_cli_search (int    argc,
           g_autofree char *snippet = concordat_search_format_snippet (result->snippet, "**", "**", FALSE);
 
           json_builder_begin_object (builder);
-          add_string (builder, "doc", result->doc);
-          add_string (builder, "citation", result->citation);
-          add_string (builder, "section", result->section);
-          add_string (builder, "snippet", snippet);
+          concordat_cli_add_string (builder, "doc", result->doc);
+          concordat_cli_add_string (builder, "citation", result->citation);
+          concordat_cli_add_string (builder, "section", result->section);
+          concordat_cli_add_string (builder, "snippet", snippet);
           json_builder_set_member_name (builder, "rank");
           json_builder_add_double_value (builder, result->rank);
           json_builder_end_object (builder);

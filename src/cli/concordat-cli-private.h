@@ -22,6 +22,21 @@ gboolean        concordat_cli_parse       (const char          *usage,
                                            char              ***argv,
                                            int                  n_args);
 ConcordatStore *concordat_cli_open_library (GError            **error);
+const char     *concordat_cli_verb        (int                  argc,
+                                           char               **argv);
+
+void            concordat_cli_add_string  (JsonBuilder         *builder,
+                                           const char          *member,
+                                           const char          *value);
+void            concordat_cli_add_int     (JsonBuilder         *builder,
+                                           const char          *member,
+                                           gint64               value);
+void            concordat_cli_add_boolean (JsonBuilder         *builder,
+                                           const char          *member,
+                                           gboolean             value);
+void            concordat_cli_add_strings (JsonBuilder         *builder,
+                                           const char          *member,
+                                           GPtrArray           *strings);
 
 int concordat_cli_check     (int argc, char **argv);
 int concordat_cli_backup    (int argc, char **argv);
@@ -32,5 +47,14 @@ int concordat_cli_outline   (int argc, char **argv);
 int concordat_cli_show      (int argc, char **argv);
 int concordat_cli_topic     (int argc, char **argv);
 int concordat_cli_search    (int argc, char **argv);
+int concordat_cli_council   (int argc, char **argv);
+int concordat_cli_groups    (int argc, char **argv);
+int concordat_cli_wards     (int argc, char **argv);
+int concordat_cli_holidays  (int argc, char **argv);
+int concordat_cli_wizard    (int argc, char **argv);
+int concordat_cli_record    (int argc, char **argv);
+int concordat_cli_duties    (int argc, char **argv);
+int concordat_cli_duty      (int argc, char **argv);
+int concordat_cli_ledger    (int argc, char **argv);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "concordat-cli.h"
 #include "concordat-cli-private.h"
@@ -37,6 +38,15 @@ static const Command commands[] = {
   { "show", "DOC CITATION", N_("Show one paragraph, e.g. “concordat show model 4.2”"), concordat_cli_show },
   { "topic", "DOC TOPIC", N_("List the paragraphs about a topic, e.g. party-groups"), concordat_cli_topic },
   { "search", "QUERY [--doc DOC]", N_("Search the protocols; a quoted phrase searches the phrase"), concordat_cli_search },
+  { "council", "[set KEY VALUE]", N_("Show the council’s settings, or change one"), concordat_cli_council },
+  { "groups", "[--all] [add NAME [--leader L] | rename NAME NEW | leader NAME L | remove NAME]", N_("List, add, rename or remove the party groups, or set a leader"), concordat_cli_groups },
+  { "wards", "[add NAME | remove NAME]", N_("List, add or remove the wards"), concordat_cli_wards },
+  { "holidays", "[add DATE NAME | remove DATE]", N_("List, add or remove the council’s own closure days"), concordat_cli_holidays },
+  { "wizard", "list | show ID | run ID --answers FILE [--dry-run]", N_("List, show or run the guidance wizards"), concordat_cli_wizard },
+  { "record", "[--wizard ID] | show ID", N_("List the actions recorded, or show one"), concordat_cli_record },
+  { "duties", "[--status pending|overdue|done|all]", N_("List the duties the actions created"), concordat_cli_duties },
+  { "duty", "done ID | snooze ID --until DATE", N_("Mark a duty done, or put it off to a date"), concordat_cli_duty },
+  { "ledger", "[set TOPIC GROUP STATE]", N_("Show the briefing ledger, or record what happened"), concordat_cli_ledger },
 };
 
 static const Command *
@@ -62,7 +72,13 @@ print_help (void)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_autofree char *left = g_strjoin (" ", commands[i].name, commands[i].args, NULL);
-      g_print ("  %-24s %s\n", g_strstrip (left), _(commands[i].summary));
+
+      /* A long synopsis gets a line of its own, the summary under it. */
+      g_strstrip (left);
+      if (strlen (left) > 24)
+        g_print ("  %s\n  %-24s %s\n", left, "", _(commands[i].summary));
+      else
+        g_print ("  %-24s %s\n", left, _(commands[i].summary));
     }
   g_print ("\n%s\n", _("Options:"));
   g_print ("  %-24s %s\n", "-h, --help", _("Show this help"));

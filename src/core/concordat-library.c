@@ -794,3 +794,54 @@ concordat_library_topic (ConcordatStore  *store,
 
   return g_steal_pointer (&citations);
 }
+
+/**
+ * concordat_library_cite:
+ * @topic: a topic id, e.g. "party-groups"
+ * @limit: the most paragraphs to return
+ *
+ * The paragraphs a piece of guidance on @topic should cite: those most
+ * strongly about it (a contents page that merely names the topic loses to
+ * the section on it), in document order so that they read as the protocol
+ * does.
+ *
+ * Returns: (transfer full) (element-type ConcordatParagraph): at most
+ *   @limit paragraphs; empty when the document has none on @topic
+ */
+GPtrArray *
+concordat_library_cite (ConcordatStore  *store,
+                        const char      *slug,
+                        const char      *topic,
+                        guint            limit,
+                        GError         **error)
+{
+  g_autoptr(ConcordatDocument) doc = NULL;
+  g_autoptr(GPtrArray) paragraphs = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (topic != NULL, NULL);
+
+  doc = concordat_library_find (store, slug, error);
+  if (doc == NULL)
+    return NULL;
+
+  stmt = prepare (concordat_store_get_db (store),
+                  PARAGRAPH_QUERY
+                  "WHERE p.id IN (SELECT t.paragraph_id FROM paragraph_topics t "
+                  "               JOIN paragraphs q ON q.id = t.paragraph_id "
+                  "               WHERE q.document_id = ?1 AND t.topic = ?2 "
+                  "               ORDER BY t.weight DESC, q.position LIMIT ?3) "
+                  "ORDER BY p.position", error);
+  if (stmt == NULL)
+    return NULL;
+
+  paragraphs = g_ptr_array_new_with_free_func ((GDestroyNotify)concordat_paragraph_free);
+  sqlite3_bind_int64 (stmt, 1, doc->id);
+  sqlite3_bind_text (stmt, 2, topic, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, MIN (limit, G_MAXINT));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (paragraphs, read_paragraph (stmt));
+  sqlite3_finalize (stmt);
+
+  return g_steal_pointer (&paragraphs);
+}

@@ -87,5 +87,10 @@ GPtrArray         *concordat_library_topic        (ConcordatStore  *store,
                                                    const char      *slug,
                                                    const char      *topic,
                                                    GError         **error);
+GPtrArray         *concordat_library_cite         (ConcordatStore  *store,
+                                                   const char      *slug,
+                                                   const char      *topic,
+                                                   guint            limit,
+                                                   GError         **error);
 
 G_END_DECLS

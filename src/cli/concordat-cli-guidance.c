@@ -1,0 +1,1004 @@
+/* concordat-cli-guidance.c: the commands over the guidance engine: wizard,
+ * record, duties, duty and ledger.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "concordat-cli-private.h"
+#include "concordat-clock.h"
+#include "concordat-calendar.h"
+#include "concordat-error.h"
+#include "concordat-record.h"
+#include "concordat-wizard.h"
+
+/* An answers file is a handful of short answers; anything this big is a
+ * mistake, and is refused before it is read into memory. */
+#define ANSWERS_MAX_BYTES (1024 * 1024)
+
+/* Exit status when a wizard reaches a stop: the answers were understood,
+ * and the protocol says not to go ahead. */
+#define EXIT_STOPPED 2
+
+/* Ids as text, so that the messages around them can be translated. */
+typedef char IdText[24];
+
+static const char *
+format_id (gint64  id,
+           IdText  text)
+{
+  g_snprintf (text, sizeof (IdText), "%" G_GINT64_FORMAT, id);
+  return text;
+}
+
+static int
+fail_error (GError *error)
+{
+  return concordat_cli_fail ("%s", error->message);
+}
+
+static ConcordatStore *
+open_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  ConcordatStore *store = concordat_cli_open_library (&error);
+
+  if (store == NULL)
+    fail_error (error);
+  return store;
+}
+
+static gboolean
+parse_id (const char *text,
+          const char *what,
+          gint64     *id)
+{
+  guint64 value = 0;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    {
+      concordat_cli_fail ("“%s” is not %s id; give the number “concordat %s” shows",
+                          text, what, g_str_equal (what, "an action") ? "record" : "duties");
+      return FALSE;
+    }
+  *id = (gint64) value;
+  return TRUE;
+}
+
+/* --- wizard list / show --- */
+
+static void
+add_audience (JsonBuilder     *builder,
+              ConcordatWizard *wizard)
+{
+  const char * const *audience = concordat_wizard_get_audience (wizard);
+
+  json_builder_set_member_name (builder, "audience");
+  json_builder_begin_array (builder);
+  for (guint i = 0; audience != NULL && audience[i] != NULL; i++)
+    json_builder_add_string_value (builder, audience[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_wizard_heading (JsonBuilder     *builder,
+                    ConcordatWizard *wizard)
+{
+  concordat_cli_add_string (builder, "id", concordat_wizard_get_id (wizard));
+  concordat_cli_add_int (builder, "version", concordat_wizard_get_version (wizard));
+  concordat_cli_add_string (builder, "title", concordat_wizard_get_title (wizard));
+  concordat_cli_add_string (builder, "description", concordat_wizard_get_description (wizard));
+  add_audience (builder, wizard);
+}
+
+static char *
+audience_in_words (ConcordatWizard *wizard)
+{
+  const char * const *audience = concordat_wizard_get_audience (wizard);
+  gboolean members = audience != NULL && g_strv_contains (audience, "member");
+  gboolean officers = audience != NULL && g_strv_contains (audience, "officer");
+
+  if (members && officers)
+    return g_strdup (_("for councillors and officers"));
+  return g_strdup (members ? _("for councillors") : _("for officers"));
+}
+
+static int
+wizard_list (int    argc,
+             char **argv)
+{
+  g_autoptr(GPtrArray) wizards = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!concordat_cli_parse ("wizard list", NULL, &argc, &argv, 1))
+    return 1;
+
+  wizards = concordat_wizard_load_bundled (&error);
+  if (wizards == NULL)
+    return fail_error (error);
+
+  if (concordat_cli_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < wizards->len; i++)
+        {
+          json_builder_begin_object (builder);
+          add_wizard_heading (builder, g_ptr_array_index (wizards, i));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      concordat_cli_print_json (builder);
+      return 0;
+    }
+
+  for (guint i = 0; i < wizards->len; i++)
+    {
+      ConcordatWizard *wizard = g_ptr_array_index (wizards, i);
+      g_autofree char *audience = audience_in_words (wizard);
+
+      g_print ("%-16s %s (%s)\n", concordat_wizard_get_id (wizard),
+               concordat_wizard_get_title (wizard), audience);
+      g_print ("%-16s %s\n", "", concordat_wizard_get_description (wizard));
+    }
+  return 0;
+}
+
+static void
+add_field (JsonBuilder          *builder,
+           const ConcordatField *field)
+{
+  json_builder_begin_object (builder);
+  concordat_cli_add_string (builder, "id", field->id);
+  concordat_cli_add_string (builder, "type", concordat_field_type_to_string (field->type));
+  concordat_cli_add_string (builder, "label", field->label);
+  concordat_cli_add_string (builder, "help", field->help);
+  concordat_cli_add_boolean (builder, "required", field->required);
+  concordat_cli_add_boolean (builder, "conditional", field->when != NULL);
+  if (field->type == CONCORDAT_FIELD_CHOICE)
+    {
+      json_builder_set_member_name (builder, "choices");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < field->choices->len; i++)
+        {
+          const ConcordatChoice *choice = g_ptr_array_index (field->choices, i);
+
+          json_builder_begin_object (builder);
+          concordat_cli_add_string (builder, "value", choice->value);
+          concordat_cli_add_string (builder, "label", choice->label);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+add_step (JsonBuilder         *builder,
+          const ConcordatStep *step)
+{
+  json_builder_begin_object (builder);
+  concordat_cli_add_string (builder, "id", step->id);
+  concordat_cli_add_string (builder, "title", step->title);
+  concordat_cli_add_string (builder, "help", step->help);
+  concordat_cli_add_boolean (builder, "conditional", step->when != NULL);
+  json_builder_set_member_name (builder, "topics");
+  json_builder_begin_array (builder);
+  for (guint i = 0; step->topics != NULL && step->topics[i] != NULL; i++)
+    json_builder_add_string_value (builder, step->topics[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "fields");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < step->fields->len; i++)
+    add_field (builder, g_ptr_array_index (step->fields, i));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "stops");
+  json_builder_begin_array (builder);
+  for (guint i = 0; step->stops != NULL && i < step->stops->len; i++)
+    {
+      const ConcordatStop *stop = g_ptr_array_index (step->stops, i);
+
+      json_builder_begin_object (builder);
+      concordat_cli_add_string (builder, "reason", stop->reason);
+      concordat_cli_add_string (builder, "topic", stop->topic);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+print_field (const ConcordatField *field)
+{
+  g_autofree char *type = NULL;
+
+  type = g_strdup_printf ("%s%s%s", concordat_field_type_to_string (field->type),
+                          field->required ? _(", required") : "",
+                          field->when != NULL ? _(", when it applies") : "");
+  g_print ("  %-24s %s (%s)\n", field->id, field->label, type);
+  for (guint i = 0; field->type == CONCORDAT_FIELD_CHOICE && i < field->choices->len; i++)
+    {
+      const ConcordatChoice *choice = g_ptr_array_index (field->choices, i);
+
+      g_print ("  %-24s   %s: %s\n", "", choice->value, choice->label);
+    }
+}
+
+static int
+wizard_show (int    argc,
+             char **argv)
+{
+  g_autoptr(ConcordatWizard) wizard = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *steps;
+
+  if (!concordat_cli_parse ("wizard show ID", NULL, &argc, &argv, 2))
+    return 1;
+
+  wizard = concordat_wizard_find_bundled (argv[3], &error);
+  if (wizard == NULL)
+    return fail_error (error);
+  steps = concordat_wizard_get_steps (wizard);
+
+  if (concordat_cli_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_wizard_heading (builder, wizard);
+      json_builder_set_member_name (builder, "steps");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < steps->len; i++)
+        add_step (builder, g_ptr_array_index (steps, i));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      concordat_cli_print_json (builder);
+      return 0;
+    }
+
+  g_print ("%s (%s, version %d)\n%s\n", concordat_wizard_get_title (wizard),
+           concordat_wizard_get_id (wizard), concordat_wizard_get_version (wizard),
+           concordat_wizard_get_description (wizard));
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const ConcordatStep *step = g_ptr_array_index (steps, i);
+
+      g_print ("\n%u. %s%s\n", i + 1, step->title,
+               step->when != NULL ? _(" (when it applies)") : "");
+      for (guint j = 0; j < step->fields->len; j++)
+        print_field (g_ptr_array_index (step->fields, j));
+    }
+  return 0;
+}
+
+/* --- wizard run --- */
+
+static gboolean
+is_blank (const char *text,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static JsonObject *
+read_answers (const char  *path,
+              GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  JsonNode *root;
+
+  if (g_str_equal (path, "-"))
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      char buffer[4096];
+      size_t n;
+
+      while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0 && text->len <= ANSWERS_MAX_BYTES)
+        g_string_append_len (text, buffer, n);
+      length = text->len;
+      contents = g_string_free (g_steal_pointer (&text), FALSE);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+
+      if (info == NULL)
+        {
+          g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO,
+                       "Cannot read the answers file %s: %s", path, local_error->message);
+          return NULL;
+        }
+      if (g_file_info_get_size (info) > ANSWERS_MAX_BYTES)
+        length = ANSWERS_MAX_BYTES + 1;
+      else if (!g_file_get_contents (g_file_peek_path (file), &contents, &length, &local_error))
+        {
+          g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO,
+                       "Cannot read the answers file %s: %s", path, local_error->message);
+          return NULL;
+        }
+    }
+
+  if (length > ANSWERS_MAX_BYTES)
+    {
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
+                   "%s: the answers file is larger than 1 MB; it should hold a short JSON object "
+                   "of answers such as {\"topic\": \"Local plan\"}", path);
+      return NULL;
+    }
+  if (contents == NULL || is_blank (contents, length))
+    {
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
+                   "%s: the answers file is empty; it should hold one JSON object of answers "
+                   "such as {\"topic\": \"Local plan\"}", path);
+      return NULL;
+    }
+  if (memchr (contents, '\0', length) != NULL ||
+      !g_utf8_validate (contents, length, NULL) ||
+      !json_parser_load_from_data (parser, contents, length, &local_error))
+    {
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
+                   "%s: this is not valid JSON (%s); the answers should be one JSON object "
+                   "such as {\"topic\": \"Local plan\"}", path,
+                   local_error != NULL ? local_error->message : "it is not UTF-8 text, or holds NUL bytes");
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
+                   "%s: the answers should be one JSON object, with a member for each field "
+                   "id, such as {\"topic\": \"Local plan\"}", path);
+      return NULL;
+    }
+  return json_object_ref (json_node_get_object (root));
+}
+
+static void
+add_duties (JsonBuilder *builder,
+            GPtrArray   *recorded,
+            GPtrArray   *planned)
+{
+  json_builder_set_member_name (builder, "duties");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < planned->len; i++)
+    {
+      const ConcordatPlannedDuty *duty = g_ptr_array_index (planned, i);
+      char due[16];
+
+      g_date_strftime (due, sizeof due, "%Y-%m-%d", &duty->due);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      if (recorded != NULL && i < recorded->len)
+        json_builder_add_int_value (builder, ((ConcordatDuty *) g_ptr_array_index (recorded, i))->id);
+      else
+        json_builder_add_null_value (builder);
+      concordat_cli_add_string (builder, "title", duty->title);
+      concordat_cli_add_string (builder, "due", due);
+      concordat_cli_add_string (builder, "group", duty->group);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_ledger_changes (JsonBuilder *builder,
+                    GPtrArray   *changes)
+{
+  json_builder_set_member_name (builder, "ledger");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const ConcordatPlannedChange *change = g_ptr_array_index (changes, i);
+
+      json_builder_begin_object (builder);
+      concordat_cli_add_string (builder, "topic", change->topic);
+      concordat_cli_add_string (builder, "group", change->group);
+      concordat_cli_add_string (builder, "state", change->state);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_citations (JsonBuilder *builder,
+               GPtrArray   *citations)
+{
+  json_builder_set_member_name (builder, "citations");
+  json_builder_begin_array (builder);
+  for (guint i = 0; citations != NULL && i < citations->len; i++)
+    {
+      const ConcordatCitation *citation = g_ptr_array_index (citations, i);
+
+      json_builder_begin_object (builder);
+      concordat_cli_add_string (builder, "step", citation->step);
+      concordat_cli_add_string (builder, "topic", citation->topic);
+      concordat_cli_add_string (builder, "document", citation->document);
+      concordat_cli_add_string (builder, "citation", citation->citation);
+      concordat_cli_add_string (builder, "text", citation->text);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+print_outcome_json (const ConcordatOutcome *outcome,
+                    gint64                  action,
+                    GPtrArray              *recorded_duties)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "action");
+  if (action > 0)
+    json_builder_add_int_value (builder, action);
+  else
+    json_builder_add_null_value (builder);
+  concordat_cli_add_string (builder, "wizard", concordat_wizard_get_id (outcome->wizard));
+  concordat_cli_add_string (builder, "summary", outcome->summary);
+  concordat_cli_add_strings (builder, "notes", outcome->notes);
+  add_duties (builder, recorded_duties, outcome->duties);
+  add_ledger_changes (builder, outcome->ledger);
+  concordat_cli_add_string (builder, "document", outcome->document);
+  concordat_cli_add_int (builder, "document_version", outcome->document_version);
+  add_citations (builder, outcome->citations);
+  json_builder_end_object (builder);
+  concordat_cli_print_json (builder);
+}
+
+static void
+print_outcome_text (const ConcordatOutcome *outcome,
+                    gint64                  action,
+                    GPtrArray              *recorded_duties)
+{
+  IdText id_text;
+
+  if (action > 0)
+    g_print (_("Recorded action %s: %s\n"), format_id (action, id_text), outcome->summary);
+  else
+    g_print (_("Would record: %s\n"), outcome->summary);
+  for (guint i = 0; i < outcome->notes->len; i++)
+    g_print ("  %s\n", (const char *) g_ptr_array_index (outcome->notes, i));
+
+  if (outcome->duties->len > 0)
+    g_print ("%s\n", action > 0 ? _("Duties:") : _("Duties it would create:"));
+  for (guint i = 0; i < outcome->duties->len; i++)
+    {
+      const ConcordatPlannedDuty *duty = g_ptr_array_index (outcome->duties, i);
+      char due[16];
+
+      g_date_strftime (due, sizeof due, "%Y-%m-%d", &duty->due);
+      if (recorded_duties != NULL && i < recorded_duties->len)
+        g_print ("  %-5" G_GINT64_FORMAT " due %s  %s\n",
+                 ((ConcordatDuty *) g_ptr_array_index (recorded_duties, i))->id, due, duty->title);
+      else
+        g_print ("  due %s  %s\n", due, duty->title);
+    }
+
+  if (outcome->ledger->len > 0)
+    g_print ("%s\n", _("Briefing ledger:"));
+  for (guint i = 0; i < outcome->ledger->len; i++)
+    {
+      const ConcordatPlannedChange *change = g_ptr_array_index (outcome->ledger, i);
+
+      g_print ("  %s: %s — %s\n", change->topic, change->group, change->state);
+    }
+}
+
+/* A stop: what the protocol says, and where, then exit status 2. */
+static int
+report_stop (const ConcordatOutcome *outcome)
+{
+  g_printerr ("concordat: stop: %s\n", outcome->stop->reason);
+  for (guint i = 0; i < outcome->citations->len; i++)
+    {
+      const ConcordatCitation *citation = g_ptr_array_index (outcome->citations, i);
+
+      if (g_strcmp0 (citation->step, outcome->stop_step) == 0 &&
+          g_strcmp0 (citation->topic, outcome->stop->topic) == 0 &&
+          citation->citation != NULL)
+        g_printerr ("  %s %s: %s\n", citation->document, citation->citation, citation->text);
+    }
+  return EXIT_STOPPED;
+}
+
+static int
+report_problems (const ConcordatOutcome *outcome)
+{
+  for (guint i = 0; i < outcome->problems->len; i++)
+    {
+      const ConcordatProblem *problem = g_ptr_array_index (outcome->problems, i);
+
+      if (problem->field != NULL && !g_str_has_prefix (problem->message, problem->field))
+        g_printerr ("concordat: %s: %s\n", problem->field, problem->message);
+      else
+        g_printerr ("concordat: %s\n", problem->message);
+    }
+  g_printerr (ngettext ("concordat: nothing was recorded; correct the answer and run it again.\n",
+                        "concordat: nothing was recorded; correct the answers and run it again.\n",
+                        outcome->problems->len));
+  return 1;
+}
+
+static int
+wizard_run (int    argc,
+            char **argv)
+{
+  g_autofree char *answers_path = NULL;
+  gboolean dry_run = FALSE;
+  const GOptionEntry entries[] = {
+    { "answers", 0, 0, G_OPTION_ARG_FILENAME, &answers_path, N_("The JSON file of answers, or - for standard input"), N_("FILE") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Show what would be recorded, and record nothing"), NULL },
+    { NULL }
+  };
+  g_autoptr(ConcordatStore) store = NULL;
+  g_autoptr(ConcordatWizard) wizard = NULL;
+  g_autoptr(ConcordatOutcome) outcome = NULL;
+  g_autoptr(ConcordatAction) action = NULL;
+  g_autoptr(JsonObject) answers = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = NULL;
+  gint64 id = 0;
+
+  if (!concordat_cli_parse ("wizard run ID --answers FILE", entries, &argc, &argv, 2))
+    return 1;
+  if (answers_path == NULL)
+    return concordat_cli_fail ("“wizard run” needs --answers FILE: a JSON object of answers "
+                               "keyed by field id (see “concordat wizard show %s”)", argv[3]);
+
+  wizard = concordat_wizard_find_bundled (argv[3], &error);
+  if (wizard == NULL)
+    return fail_error (error);
+  answers = read_answers (answers_path, &error);
+  if (answers == NULL)
+    return fail_error (error);
+  if ((store = open_store ()) == NULL)
+    return 1;
+
+  today = concordat_clock_today ();
+  if (dry_run)
+    outcome = concordat_wizard_evaluate (wizard, store, answers, today, &error);
+  else
+    id = concordat_record_finish (store, wizard, answers, today, &outcome, &error);
+
+  if (outcome != NULL && outcome->stop != NULL)
+    return report_stop (outcome);
+  if (outcome != NULL && outcome->problems->len > 0)
+    return report_problems (outcome);
+  if (outcome == NULL || (!dry_run && id <= 0))
+    return fail_error (error);
+
+  if (id > 0 && (action = concordat_record_get_action (store, id, today, &error)) == NULL)
+    return fail_error (error);
+
+  if (concordat_cli_json)
+    print_outcome_json (outcome, id, action != NULL ? action->duties : NULL);
+  else
+    print_outcome_text (outcome, id, action != NULL ? action->duties : NULL);
+  return 0;
+}
+
+int
+concordat_cli_wizard (int    argc,
+                      char **argv)
+{
+  const char *verb = concordat_cli_verb (argc, argv);
+
+  if (g_strcmp0 (verb, "list") == 0)
+    return wizard_list (argc, argv);
+  if (g_strcmp0 (verb, "show") == 0)
+    return wizard_show (argc, argv);
+  if (g_strcmp0 (verb, "run") == 0)
+    return wizard_run (argc, argv);
+  if (verb == NULL)
+    return concordat_cli_fail ("“wizard” needs list, show ID or run ID --answers FILE");
+  return concordat_cli_fail ("“wizard %s” is not a wizard command; use list, show ID or "
+                             "run ID --answers FILE", verb);
+}
+
+/* --- record --- */
+
+static void
+add_action (JsonBuilder           *builder,
+            const ConcordatAction *action)
+{
+  concordat_cli_add_int (builder, "id", action->id);
+  concordat_cli_add_string (builder, "wizard", action->wizard);
+  concordat_cli_add_int (builder, "wizard_version", action->wizard_version);
+  concordat_cli_add_string (builder, "created", action->created);
+  concordat_cli_add_string (builder, "date", action->date);
+  concordat_cli_add_string (builder, "summary", action->summary);
+  concordat_cli_add_strings (builder, "notes", action->notes);
+  concordat_cli_add_string (builder, "document", action->document);
+  json_builder_set_member_name (builder, "document_version");
+  if (action->document != NULL)
+    json_builder_add_int_value (builder, action->document_version);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_duty (JsonBuilder         *builder,
+          const ConcordatDuty *duty)
+{
+  json_builder_begin_object (builder);
+  concordat_cli_add_int (builder, "id", duty->id);
+  concordat_cli_add_string (builder, "title", duty->title);
+  concordat_cli_add_string (builder, "due", duty->due);
+  concordat_cli_add_string (builder, "status", concordat_duty_status_to_string (duty->status));
+  concordat_cli_add_int (builder, "action", duty->action_id);
+  concordat_cli_add_string (builder, "wizard", duty->wizard);
+  concordat_cli_add_string (builder, "snoozed_until", duty->snoozed_until);
+  concordat_cli_add_string (builder, "done", duty->done_at);
+  concordat_cli_add_string (builder, "group", duty->group);
+  concordat_cli_add_string (builder, "topic", duty->topic);
+  json_builder_end_object (builder);
+}
+
+static int
+record_show (int    argc,
+             char **argv)
+{
+  g_autoptr(ConcordatStore) store = NULL;
+  g_autoptr(ConcordatAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = concordat_clock_today ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  IdText id_text;
+  gint64 id;
+
+  if (!concordat_cli_parse ("record show ID", NULL, &argc, &argv, 2) ||
+      !parse_id (argv[3], "an action", &id) ||
+      (store = open_store ()) == NULL)
+    return 1;
+
+  action = concordat_record_get_action (store, id, today, &error);
+  if (action == NULL)
+    return fail_error (error);
+
+  if (concordat_cli_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_action (builder, action);
+      json_builder_set_member_name (builder, "answers");
+      if (json_parser_load_from_data (parser, action->answers, -1, NULL))
+        json_builder_add_value (builder, json_node_copy (json_parser_get_root (parser)));
+      else
+        json_builder_add_null_value (builder);
+      add_citations (builder, action->citations);
+      json_builder_set_member_name (builder, "duties");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < action->duties->len; i++)
+        add_duty (builder, g_ptr_array_index (action->duties, i));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      concordat_cli_print_json (builder);
+      return 0;
+    }
+
+  g_print ("%" G_GINT64_FORMAT "  %s  %s\n%s\n", action->id, action->date, action->wizard,
+           action->summary);
+  for (guint i = 0; i < action->notes->len; i++)
+    g_print ("  %s\n", (const char *) g_ptr_array_index (action->notes, i));
+  g_print (_("Answers: %s\n"), action->answers);
+  if (action->document != NULL)
+    g_print (_("Guidance from: %s, version %d\n"), action->document, action->document_version);
+  for (guint i = 0; i < action->citations->len; i++)
+    {
+      const ConcordatCitation *citation = g_ptr_array_index (action->citations, i);
+
+      if (citation->citation != NULL)
+        g_print ("  [%s] %s %s\n", citation->topic, citation->document, citation->citation);
+    }
+  for (guint i = 0; i < action->duties->len; i++)
+    {
+      const ConcordatDuty *duty = g_ptr_array_index (action->duties, i);
+
+      g_print (_("  duty %s, due %s, %s: %s\n"), format_id (duty->id, id_text), duty->due,
+               concordat_duty_status_to_string (duty->status), duty->title);
+    }
+  return 0;
+}
+
+int
+concordat_cli_record (int    argc,
+                      char **argv)
+{
+  g_autofree char *wizard = NULL;
+  const GOptionEntry entries[] = {
+    { "wizard", 0, 0, G_OPTION_ARG_STRING, &wizard, N_("Only the actions of this wizard"), N_("ID") },
+    { NULL }
+  };
+  g_autoptr(ConcordatStore) store = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *verb = concordat_cli_verb (argc, argv);
+
+  if (g_strcmp0 (verb, "show") == 0)
+    return record_show (argc, argv);
+  if (!concordat_cli_parse ("record", entries, &argc, &argv, 0))
+    return 1;
+
+  if (wizard != NULL)
+    {
+      g_autoptr(ConcordatWizard) known = concordat_wizard_find_bundled (wizard, &error);
+
+      if (known == NULL)
+        return fail_error (error);
+    }
+  if ((store = open_store ()) == NULL)
+    return 1;
+
+  actions = concordat_record_list_actions (store, wizard, &error);
+  if (actions == NULL)
+    return fail_error (error);
+
+  if (concordat_cli_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < actions->len; i++)
+        {
+          json_builder_begin_object (builder);
+          add_action (builder, g_ptr_array_index (actions, i));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      concordat_cli_print_json (builder);
+      return 0;
+    }
+
+  if (actions->len == 0)
+    g_print ("%s\n", _("Nothing recorded yet. Run a wizard with “concordat wizard run ID --answers FILE”."));
+  for (guint i = 0; i < actions->len; i++)
+    {
+      const ConcordatAction *action = g_ptr_array_index (actions, i);
+
+      g_print ("%-5" G_GINT64_FORMAT " %s  %-15s %s\n", action->id, action->date, action->wizard,
+               action->summary);
+    }
+  return 0;
+}
+
+/* --- duties --- */
+
+int
+concordat_cli_duties (int    argc,
+                      char **argv)
+{
+  g_autofree char *status = NULL;
+  const GOptionEntry entries[] = {
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("pending (the default), overdue, done or all"), N_("STATUS") },
+    { NULL }
+  };
+  ConcordatDutyFilter filter = CONCORDAT_DUTY_FILTER_PENDING;
+  g_autoptr(ConcordatStore) store = NULL;
+  g_autoptr(GPtrArray) duties = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = concordat_clock_today ();
+
+  if (!concordat_cli_parse ("duties", entries, &argc, &argv, 0))
+    return 1;
+  if (status != NULL && !concordat_duty_filter_from_string (status, &filter))
+    return concordat_cli_fail ("--status: “%s” is not a status; use pending, overdue, done or all",
+                               status);
+  if ((store = open_store ()) == NULL)
+    return 1;
+
+  duties = concordat_record_list_duties (store, filter, today, &error);
+  if (duties == NULL)
+    return fail_error (error);
+
+  if (concordat_cli_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < duties->len; i++)
+        add_duty (builder, g_ptr_array_index (duties, i));
+      json_builder_end_array (builder);
+      concordat_cli_print_json (builder);
+      return 0;
+    }
+
+  if (duties->len == 0)
+    g_print ("%s\n", _("No duties."));
+  for (guint i = 0; i < duties->len; i++)
+    {
+      const ConcordatDuty *duty = g_ptr_array_index (duties, i);
+
+      g_print ("%-5" G_GINT64_FORMAT " %s  %-8s %s\n", duty->id,
+               duty->snoozed_until != NULL ? duty->snoozed_until : duty->due,
+               concordat_duty_status_to_string (duty->status), duty->title);
+    }
+  return 0;
+}
+
+static int
+duty_done (int    argc,
+           char **argv)
+{
+  g_autoptr(ConcordatStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  IdText id_text;
+  gint64 id;
+
+  if (!concordat_cli_parse ("duty done ID", NULL, &argc, &argv, 2) ||
+      !parse_id (argv[3], "a duty", &id) ||
+      (store = open_store ()) == NULL)
+    return 1;
+
+  if (!concordat_record_duty_done (store, id, &error))
+    return fail_error (error);
+  g_print (_("Duty %s is done.\n"), format_id (id, id_text));
+  return 0;
+}
+
+static int
+duty_snooze (int    argc,
+             char **argv)
+{
+  g_autofree char *until_text = NULL;
+  const GOptionEntry entries[] = {
+    { "until", 0, 0, G_OPTION_ARG_STRING, &until_text, N_("The date to put it off to"), N_("DATE") },
+    { NULL }
+  };
+  g_autoptr(ConcordatStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = concordat_clock_today ();
+  GDate until;
+  IdText id_text;
+  gint64 id;
+
+  if (!concordat_cli_parse ("duty snooze ID --until DATE", entries, &argc, &argv, 2) ||
+      !parse_id (argv[3], "a duty", &id))
+    return 1;
+  if (until_text == NULL)
+    return concordat_cli_fail ("“duty snooze” needs --until DATE, the date to put the duty off "
+                               "to, as YYYY-MM-DD");
+  if (!concordat_calendar_parse_date (until_text, &until))
+    return concordat_cli_fail ("--until: “%s” is not a real date; give it as YYYY-MM-DD",
+                               until_text);
+  if ((store = open_store ()) == NULL)
+    return 1;
+
+  if (!concordat_record_duty_snooze (store, id, &until, today, &error))
+    return fail_error (error);
+  g_print (_("Duty %s is put off until %s.\n"), format_id (id, id_text), until_text);
+  return 0;
+}
+
+int
+concordat_cli_duty (int    argc,
+                    char **argv)
+{
+  const char *verb = concordat_cli_verb (argc, argv);
+
+  if (g_strcmp0 (verb, "done") == 0)
+    return duty_done (argc, argv);
+  if (g_strcmp0 (verb, "snooze") == 0)
+    return duty_snooze (argc, argv);
+  if (verb == NULL)
+    return concordat_cli_fail ("“duty” needs done ID or snooze ID --until DATE");
+  return concordat_cli_fail ("“duty %s” is not a duty command; use done ID or "
+                             "snooze ID --until DATE", verb);
+}
+
+/* --- ledger --- */
+
+static int
+ledger_set (int    argc,
+            char **argv)
+{
+  g_autofree char *date_text = NULL;
+  const GOptionEntry entries[] = {
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("The day it happened (today if not given)"), N_("DATE") },
+    { NULL }
+  };
+  g_autoptr(ConcordatStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) date = NULL;
+
+  if (!concordat_cli_parse ("ledger set TOPIC GROUP STATE", entries, &argc, &argv, 4))
+    return 1;
+  date = concordat_clock_today ();
+  if (date_text != NULL && !concordat_calendar_parse_date (date_text, date))
+    return concordat_cli_fail ("--date: “%s” is not a real date; give it as YYYY-MM-DD",
+                               date_text);
+  if ((store = open_store ()) == NULL)
+    return 1;
+
+  if (!concordat_record_ledger_set (store, argv[3], argv[4], argv[5], date, &error))
+    return fail_error (error);
+  g_print ("%s: %s — %s\n", argv[3], argv[4], argv[5]);
+  return 0;
+}
+
+int
+concordat_cli_ledger (int    argc,
+                      char **argv)
+{
+  g_autoptr(ConcordatStore) store = NULL;
+  g_autoptr(GPtrArray) topics = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *verb = concordat_cli_verb (argc, argv);
+
+  if (g_strcmp0 (verb, "set") == 0)
+    return ledger_set (argc, argv);
+  if (!concordat_cli_parse ("ledger", NULL, &argc, &argv, 0) ||
+      (store = open_store ()) == NULL)
+    return 1;
+
+  topics = concordat_record_ledger (store, &error);
+  if (topics == NULL)
+    return fail_error (error);
+
+  if (concordat_cli_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < topics->len; i++)
+        {
+          const ConcordatLedgerTopic *topic = g_ptr_array_index (topics, i);
+
+          json_builder_begin_object (builder);
+          concordat_cli_add_string (builder, "topic", topic->topic);
+          concordat_cli_add_string (builder, "requested_by", topic->requested_by);
+          concordat_cli_add_string (builder, "date", topic->date);
+          json_builder_set_member_name (builder, "groups");
+          json_builder_begin_array (builder);
+          for (guint j = 0; j < topic->cells->len; j++)
+            {
+              const ConcordatLedgerCell *cell = g_ptr_array_index (topic->cells, j);
+
+              json_builder_begin_object (builder);
+              concordat_cli_add_string (builder, "group", cell->group);
+              concordat_cli_add_string (builder, "state", cell->state);
+              concordat_cli_add_string (builder, "date", cell->date);
+              concordat_cli_add_boolean (builder, "gap", cell->gap);
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      concordat_cli_print_json (builder);
+      return 0;
+    }
+
+  if (topics->len == 0)
+    g_print ("%s\n", _("No briefings recorded yet."));
+  for (guint i = 0; i < topics->len; i++)
+    {
+      const ConcordatLedgerTopic *topic = g_ptr_array_index (topics, i);
+
+      g_print ("%s (%s)\n", topic->topic, topic->date);
+      for (guint j = 0; j < topic->cells->len; j++)
+        {
+          const ConcordatLedgerCell *cell = g_ptr_array_index (topic->cells, j);
+
+          g_print ("  %-24s %-22s %s%s\n", cell->group, cell->state,
+                   cell->date != NULL ? cell->date : "",
+                   cell->gap ? _("  ← not yet offered") : "");
+        }
+    }
+  return 0;
+}

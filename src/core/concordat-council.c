@@ -1,0 +1,1327 @@
+/* concordat-council.c: the council Concordat works for — its settings,
+ * party groups, wards and local holidays, kept in the store.
+ *
+ * Settings are stored as text by key and checked here as they are written,
+ * so a refused value never reaches the store.  A party group the record
+ * refers to is deactivated rather than deleted, so old actions keep its
+ * name.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "concordat-council.h"
+#include "concordat-error.h"
+#include "concordat-library.h"
+#include "concordat-store-private.h"
+
+/* The longest council, group, ward and holiday names accepted. */
+#define COUNCIL_NAME_MAX 200
+#define ITEM_NAME_MAX    100
+
+static const char * const keys[] = {
+  "name", "briefing-rule", "polling-day", "pre-election-days",
+  "info-response-days", "region", "protocol", NULL,
+};
+
+static const char * const rule_names[] = {
+  [CONCORDAT_BRIEFING_RULE_OFFER_TO_ALL] = "offer-to-all",
+  [CONCORDAT_BRIEFING_RULE_ON_REQUEST] = "on-request",
+};
+
+void
+concordat_council_free (ConcordatCouncil *council)
+{
+  if (council == NULL)
+    return;
+
+  g_free (council->name);
+  g_free (council->region);
+  g_free (council->protocol);
+  g_free (council);
+}
+
+void
+concordat_group_free (ConcordatGroup *group)
+{
+  if (group == NULL)
+    return;
+
+  g_free (group->name);
+  g_free (group->leader);
+  g_free (group);
+}
+
+void
+concordat_ward_free (ConcordatWard *ward)
+{
+  if (ward == NULL)
+    return;
+
+  g_free (ward->name);
+  g_free (ward);
+}
+
+void
+concordat_holiday_free (ConcordatHoliday *holiday)
+{
+  if (holiday == NULL)
+    return;
+
+  g_free (holiday->name);
+  g_free (holiday);
+}
+
+/* --- store helpers --- */
+
+static sqlite3_stmt *
+prepare (ConcordatStore  *store,
+         const char      *sql,
+         GError         **error)
+{
+  sqlite3 *db = concordat_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO,
+                   "Cannot read the council’s record: %s", sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+/* Steps a write to its end and finalizes it, returning the SQLite result
+ * with the extended code dropped, for callers that expect a constraint. */
+static int
+step_write (sqlite3_stmt *stmt)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_finalize (stmt);
+  return rc & 0xff;
+}
+
+static void
+set_write_error (ConcordatStore  *store,
+                 const char      *doing,
+                 GError         **error)
+{
+  g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO, "Cannot %s: %s",
+               doing, sqlite3_errmsg (concordat_store_get_db (store)));
+}
+
+static gboolean
+run_write (ConcordatStore  *store,
+           sqlite3_stmt    *stmt,
+           const char      *doing,
+           GError         **error)
+{
+  if (step_write (stmt) == SQLITE_DONE)
+    return TRUE;
+
+  set_write_error (store, doing, error);
+  return FALSE;
+}
+
+static int
+changes (ConcordatStore *store)
+{
+  return sqlite3_changes (concordat_store_get_db (store));
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  return g_strdup (text != NULL ? text : "");
+}
+
+static char *
+format_date (const GDate *date)
+{
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
+                          g_date_get_month (date), g_date_get_day (date));
+}
+
+/* "a, b and c", for messages. */
+static char *
+join_in_words (const char * const *words,
+               const char         *last)
+{
+  GString *text = g_string_new (NULL);
+  guint n = g_strv_length ((char **)words);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append (text, i == n - 1 ? last : ", ");
+      g_string_append (text, words[i]);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Trims @text and checks it is fit to name a @what: a party group, ward
+ * or local holiday. */
+static char *
+check_item_name (const char  *text,
+                 const char  *what,
+                 const char  *example,
+                 guint        max,
+                 GError     **error)
+{
+  g_autofree char *name = g_strstrip (g_strdup (text != NULL ? text : ""));
+  glong length = g_utf8_strlen (name, -1);
+
+  if (*name == '\0')
+    g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
+                 "A %s needs a name; give it as people know it, such as “%s”", what, example);
+  else if (strpbrk (name, "\r\n") != NULL)
+    g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
+                 "A %s’s name cannot contain a line break; give it on one line", what);
+  else if (length > (glong) max)
+    g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
+                 "A %s’s name can be at most %u characters long, not %ld; shorten it",
+                 what, max, length);
+  else
+    return g_steal_pointer (&name);
+
+  return NULL;
+}
+
+/* --- settings --- */
+
+const char *
+concordat_briefing_rule_to_string (ConcordatBriefingRule rule)
+{
+  g_return_val_if_fail (rule < G_N_ELEMENTS (rule_names), NULL);
+
+  return rule_names[rule];
+}
+
+gboolean
+concordat_briefing_rule_from_string (const char            *text,
+                                     ConcordatBriefingRule *rule)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (rule != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rule_names); i++)
+    if (g_str_equal (text, rule_names[i]))
+      {
+        *rule = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/**
+ * concordat_council_list_keys:
+ *
+ * Returns: (transfer none): the settings' keys, %NULL-terminated, in the
+ *   order they are shown
+ */
+const char * const *
+concordat_council_list_keys (void)
+{
+  return keys;
+}
+
+static gboolean
+parse_days (const char *text,
+            guint       max,
+            guint      *days)
+{
+  guint64 n;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, max, &n, NULL))
+    return FALSE;
+  *days = n;
+  return TRUE;
+}
+
+static void
+replace_string (char       **field,
+                const char  *value)
+{
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+/* Reads one stored setting into @council; a value that does not read
+ * (written by hand into the database) leaves the default. */
+static void
+apply_setting (ConcordatCouncil *council,
+               const char       *key,
+               const char       *value)
+{
+  if (g_str_equal (key, "name"))
+    replace_string (&council->name, value);
+  else if (g_str_equal (key, "briefing-rule"))
+    concordat_briefing_rule_from_string (value, &council->briefing_rule);
+  else if (g_str_equal (key, "polling-day"))
+    concordat_calendar_parse_date (value, &council->polling_day);
+  else if (g_str_equal (key, "pre-election-days"))
+    parse_days (value, 100, &council->pre_election_days);
+  else if (g_str_equal (key, "info-response-days"))
+    parse_days (value, 60, &council->info_response_days);
+  else if (g_str_equal (key, "region") && g_strv_contains (concordat_calendar_list_regions (), value))
+    replace_string (&council->region, value);
+  else if (g_str_equal (key, "protocol"))
+    replace_string (&council->protocol, value);
+}
+
+/**
+ * concordat_council_load:
+ *
+ * Returns: (transfer full): the council's settings, with the defaults for
+ *   those never set
+ */
+ConcordatCouncil *
+concordat_council_load (ConcordatStore  *store,
+                        GError         **error)
+{
+  g_autoptr(ConcordatCouncil) council = g_new0 (ConcordatCouncil, 1);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CONCORDAT_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  council->name = g_strdup ("");
+  council->briefing_rule = CONCORDAT_BRIEFING_RULE_OFFER_TO_ALL;
+  g_date_clear (&council->polling_day, 1);
+  council->pre_election_days = CONCORDAT_COUNCIL_DEFAULT_PRE_ELECTION_DAYS;
+  council->info_response_days = CONCORDAT_COUNCIL_DEFAULT_INFO_RESPONSE_DAYS;
+  council->region = g_strdup (CONCORDAT_COUNCIL_DEFAULT_REGION);
+  council->protocol = g_strdup (CONCORDAT_LIBRARY_MODEL_SLUG);
+
+  stmt = prepare (store, "SELECT key, value FROM council_settings", error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    apply_setting (council,
+                   (const char *)sqlite3_column_text (stmt, 0),
+                   (const char *)sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+
+  return g_steal_pointer (&council);
+}
+
+/**
+ * concordat_council_dup_value:
+ * @key: one of concordat_council_list_keys()
+ *
+ * Returns: (transfer full) (nullable): the setting as text, as `council
+ *   set` takes it; "" for a polling day not set; %NULL for an unknown key
+ */
+char *
+concordat_council_dup_value (const ConcordatCouncil *council,
+                             const char             *key)
+{
+  g_return_val_if_fail (council != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (g_str_equal (key, "name"))
+    return g_strdup (council->name);
+  if (g_str_equal (key, "briefing-rule"))
+    return g_strdup (concordat_briefing_rule_to_string (council->briefing_rule));
+  if (g_str_equal (key, "polling-day"))
+    return g_date_valid (&council->polling_day) ? format_date (&council->polling_day) : g_strdup ("");
+  if (g_str_equal (key, "pre-election-days"))
+    return g_strdup_printf ("%u", council->pre_election_days);
+  if (g_str_equal (key, "info-response-days"))
+    return g_strdup_printf ("%u", council->info_response_days);
+  if (g_str_equal (key, "region"))
+    return g_strdup (council->region);
+  if (g_str_equal (key, "protocol"))
+    return g_strdup (council->protocol);
+
+  return NULL;
+}
+
+/* Each check takes the trimmed value of its key; on success *@stored is
+ * what to store, or %NULL to clear the setting. */
+typedef gboolean (*CheckFunc) (ConcordatStore  *store,
+                               const char      *value,
+                               char           **stored,
+                               GError         **error);
+
+static gboolean
+accept (const char  *value,
+        char       **stored)
+{
+  *stored = g_strdup (value);
+  return TRUE;
+}
+
+static gboolean
+check_name (ConcordatStore  *store,
+            const char      *value,
+            char           **stored,
+            GError         **error)
+{
+  glong length = g_utf8_strlen (value, -1);
+
+  if (*value == '\0')
+    g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
+                 "name: the council’s name cannot be empty; give it as it appears on its "
+                 "letters, such as “Borsetshire County Council”");
+  else if (strpbrk (value, "\r\n") != NULL)
+    g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
+                 "name: the council’s name cannot contain a line break; give it on one line");
+  else if (length > COUNCIL_NAME_MAX)
+    g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
+                 "name: the council’s name can be at most %d characters long, not %ld; shorten it",
+                 COUNCIL_NAME_MAX, length);
+  else
+    return accept (value, stored);
+
+  return FALSE;
+}
+
+static gboolean
+check_briefing_rule (ConcordatStore  *store,
+                     const char      *value,
+                     char           **stored,
+                     GError         **error)
+{
+  ConcordatBriefingRule rule;
+
+  if (concordat_briefing_rule_from_string (value, &rule))
+    return accept (value, stored);
+
+  g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
+               "briefing-rule: “%s” is not a rule; use offer-to-all or on-request", value);
+  return FALSE;
+}
+
+static gboolean
+check_polling_day (ConcordatStore  *store,
+                   const char      *value,
+                   char           **stored,
+                   GError         **error)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  if (*value == '\0' || g_str_equal (value, "none"))
+    return TRUE;
+  if (concordat_calendar_parse_date (value, &date))
+    return accept (value, stored);
+
+  g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
+               "polling-day: “%s” is not a real date; give it as YYYY-MM-DD, such as "
+               "2027-05-06", value);
+  return FALSE;
+}
+
+static gboolean
+check_days (const char  *key,
+            const char  *value,
+            guint        max,
+            guint        example,
+            char       **stored,
+            GError     **error)
+{
+  guint days;
+
+  if (!parse_days (value, max, &days))
+    {
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
+                   "%s: “%s” is not a whole number of working days from 1 to %u; give one "
+                   "such as %u", key, value, max, example);
+      return FALSE;
+    }
+
+  /* "025" is stored as 25. */
+  *stored = g_strdup_printf ("%u", days);
+  return TRUE;
+}
+
+static gboolean
+check_pre_election_days (ConcordatStore  *store,
+                         const char      *value,
+                         char           **stored,
+                         GError         **error)
+{
+  return check_days ("pre-election-days", value, 100,
+                     CONCORDAT_COUNCIL_DEFAULT_PRE_ELECTION_DAYS, stored, error);
+}
+
+static gboolean
+check_info_response_days (ConcordatStore  *store,
+                          const char      *value,
+                          char           **stored,
+                          GError         **error)
+{
+  return check_days ("info-response-days", value, 60,
+                     CONCORDAT_COUNCIL_DEFAULT_INFO_RESPONSE_DAYS, stored, error);
+}
+
+static gboolean
+check_region (ConcordatStore  *store,
+              const char      *value,
+              char           **stored,
+              GError         **error)
+{
+  const char * const *regions = concordat_calendar_list_regions ();
+  g_autofree char *in_words = NULL;
+
+  if (g_strv_contains (regions, value))
+    return accept (value, stored);
+
+  in_words = join_in_words (regions, " or ");
+  g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
+               "region: “%s” is not a region; use %s", value, in_words);
+  return FALSE;
+}
+
+static gboolean
+check_protocol (ConcordatStore  *store,
+                const char      *value,
+                char           **stored,
+                GError         **error)
+{
+  g_autoptr(ConcordatDocument) doc = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  doc = concordat_library_find (store, value, &local_error);
+  if (doc != NULL)
+    return accept (value, stored);
+
+  if (!g_error_matches (local_error, CONCORDAT_ERROR, CONCORDAT_ERROR_NOT_FOUND))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
+                 "protocol: there is no protocol “%s” in the library; run “concordat "
+                 "protocols” to see their ids", value);
+  return FALSE;
+}
+
+/* In the order of keys[]. */
+static const CheckFunc checks[] = {
+  check_name, check_briefing_rule, check_polling_day, check_pre_election_days,
+  check_info_response_days, check_region, check_protocol,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (checks) == G_N_ELEMENTS (keys) - 1);
+
+static CheckFunc
+find_check (const char  *key,
+            GError     **error)
+{
+  g_autofree char *known = NULL;
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (g_str_equal (key, keys[i]))
+      return checks[i];
+
+  known = join_in_words (keys, " and ");
+  g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
+               "There is no council setting “%s”; the settings are %s", key, known);
+  return NULL;
+}
+
+/**
+ * concordat_council_set:
+ * @key: one of concordat_council_list_keys()
+ * @value: the new value as text; for polling-day, "" or "none" clears it
+ *
+ * Checks and stores one setting.  A value that is refused is not stored,
+ * and @error names the key and the values it accepts.
+ */
+gboolean
+concordat_council_set (ConcordatStore  *store,
+                       const char      *key,
+                       const char      *value,
+                       GError         **error)
+{
+  g_autofree char *trimmed = NULL;
+  g_autofree char *stored = NULL;
+  CheckFunc check;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CONCORDAT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  check = find_check (key, error);
+  if (check == NULL)
+    return FALSE;
+  trimmed = g_strstrip (g_strdup (value));
+  if (!check (store, trimmed, &stored, error))
+    return FALSE;
+
+  if (stored == NULL)
+    stmt = prepare (store, "DELETE FROM council_settings WHERE key = ?1", error);
+  else
+    stmt = prepare (store, "INSERT INTO council_settings (key, value) VALUES (?1, ?2) "
+                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (stored != NULL)
+    sqlite3_bind_text (stmt, 2, stored, -1, SQLITE_STATIC);
+
+  return run_write (store, stmt, "store the council’s setting", error);
+}
+
+/* --- working days and the pre-election period --- */
+
+/**
+ * concordat_council_dup_calendar:
+ *
+ * Returns: (transfer full): the calendar of the council's region with its
+ *   local holidays added
+ */
+ConcordatCalendar *
+concordat_council_dup_calendar (ConcordatStore          *store,
+                                const ConcordatCouncil  *council,
+                                GError                 **error)
+{
+  g_autoptr(ConcordatCalendar) calendar = NULL;
+  g_autoptr(GPtrArray) holidays = NULL;
+
+  g_return_val_if_fail (CONCORDAT_IS_STORE (store), NULL);
+  g_return_val_if_fail (council != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  calendar = concordat_calendar_new_for_region (council->region, error);
+  if (calendar == NULL)
+    return NULL;
+
+  holidays = concordat_council_list_holidays (store, error);
+  if (holidays == NULL)
+    return NULL;
+  for (guint i = 0; i < holidays->len; i++)
+    {
+      const ConcordatHoliday *holiday = g_ptr_array_index (holidays, i);
+
+      concordat_calendar_add_holiday (calendar, &holiday->date, holiday->name);
+    }
+
+  return g_steal_pointer (&calendar);
+}
+
+/**
+ * concordat_council_get_pre_election:
+ * @start: (out caller-allocates) (optional): its first day
+ * @end: (out caller-allocates) (optional): its last day: polling day
+ *
+ * The pre-election period starts the council's pre-election-days working
+ * days before polling day and ends on polling day.
+ *
+ * Returns: %TRUE with the period; %FALSE without @error set when no polling
+ *   day is set (@start and @end are then cleared), or with @error set when
+ *   the calendar cannot count back from polling day
+ */
+gboolean
+concordat_council_get_pre_election (const ConcordatCouncil  *council,
+                                    ConcordatCalendar       *calendar,
+                                    GDate                   *start,
+                                    GDate                   *end,
+                                    GError                 **error)
+{
+  g_autoptr(GDate) first = NULL;
+
+  g_return_val_if_fail (council != NULL, FALSE);
+  g_return_val_if_fail (CONCORDAT_IS_CALENDAR (calendar), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (start != NULL)
+    g_date_clear (start, 1);
+  if (end != NULL)
+    g_date_clear (end, 1);
+
+  if (!g_date_valid (&council->polling_day))
+    return FALSE;
+
+  first = concordat_calendar_add_working_days (calendar, &council->polling_day,
+                                               -(int) council->pre_election_days, error);
+  if (first == NULL)
+    return FALSE;
+
+  if (start != NULL)
+    *start = *first;
+  if (end != NULL)
+    *end = council->polling_day;
+  return TRUE;
+}
+
+/**
+ * concordat_council_check_pre_election:
+ * @date: the day in question
+ * @inside: (out): whether @date falls in the pre-election period; %FALSE
+ *   when no polling day is set
+ *
+ * Returns: %FALSE with @error set when the calendar cannot tell
+ */
+gboolean
+concordat_council_check_pre_election (const ConcordatCouncil  *council,
+                                      ConcordatCalendar       *calendar,
+                                      const GDate             *date,
+                                      gboolean                *inside,
+                                      GError                 **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GDate start, end;
+
+  g_return_val_if_fail (council != NULL, FALSE);
+  g_return_val_if_fail (CONCORDAT_IS_CALENDAR (calendar), FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+  g_return_val_if_fail (inside != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *inside = FALSE;
+  if (!concordat_council_get_pre_election (council, calendar, &start, &end, &local_error))
+    {
+      if (local_error == NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  *inside = g_date_compare (&start, date) <= 0 && g_date_compare (date, &end) <= 0;
+  return TRUE;
+}
+
+/* --- party groups --- */
+
+#define GROUP_COLUMNS "id, name, leader, active"
+
+static ConcordatGroup *
+read_group (sqlite3_stmt *stmt)
+{
+  ConcordatGroup *group = g_new0 (ConcordatGroup, 1);
+
+  group->id = sqlite3_column_int64 (stmt, 0);
+  group->name = column_dup (stmt, 1);
+  group->leader = column_dup (stmt, 2);
+  group->active = sqlite3_column_int (stmt, 3) != 0;
+
+  return group;
+}
+
+/**
+ * concordat_council_list_groups:
+ * @include_inactive: whether to list the groups removed while the record
+ *   still refers to them
+ *
+ * Returns: (transfer full) (element-type ConcordatGroup): the groups, by name
+ */
+GPtrArray *
+concordat_council_list_groups (ConcordatStore  *store,
+                               gboolean         include_inactive,
+                               GError         **error)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify)concordat_group_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CONCORDAT_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = prepare (store, "SELECT " GROUP_COLUMNS " FROM party_groups "
+                         "WHERE ?1 OR active ORDER BY name, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, include_inactive);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (groups, read_group (stmt));
+  sqlite3_finalize (stmt);
+
+  return g_steal_pointer (&groups);
+}
+
+/* The names of @items (groups or wards, their name @name_offset into
+ * each), joined with commas for a message. */
+static char *
+names_of (GPtrArray *items,
+          gsize      name_offset)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+
+  for (guint i = 0; i < items->len; i++)
+    g_strv_builder_add (builder, G_STRUCT_MEMBER (char *, g_ptr_array_index (items, i), name_offset));
+  names = g_strv_builder_end (builder);
+
+  return g_strjoinv (", ", names);
+}
+
+static void
+set_group_not_found (ConcordatStore  *store,
+                     const char      *name,
+                     GError         **error)
+{
+  g_autoptr(GPtrArray) groups = concordat_council_list_groups (store, FALSE, NULL);
+  g_autofree char *names = NULL;
+
+  if (groups == NULL || groups->len == 0)
+    {
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_NOT_FOUND,
+                   "There is no party group called “%s”; no groups are set up yet. "
+                   "Add one with “concordat groups add NAME”", name);
+      return;
+    }
+
+  names = names_of (groups, G_STRUCT_OFFSET (ConcordatGroup, name));
+  g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_NOT_FOUND,
+               "There is no party group called “%s”; the groups are %s", name, names);
+}
+
+/**
+ * concordat_council_find_group:
+ * @name: its name, in any case
+ *
+ * Finds a group, active or not.
+ *
+ * Returns: (transfer full): the group, or %NULL with
+ *   %CONCORDAT_ERROR_NOT_FOUND saying which groups there are
+ */
+ConcordatGroup *
+concordat_council_find_group (ConcordatStore  *store,
+                              const char      *name,
+                              GError         **error)
+{
+  g_autofree char *trimmed = NULL;
+  ConcordatGroup *group = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CONCORDAT_IS_STORE (store), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  trimmed = g_strstrip (g_strdup (name));
+  stmt = prepare (store, "SELECT " GROUP_COLUMNS " FROM party_groups WHERE name = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    group = read_group (stmt);
+  sqlite3_finalize (stmt);
+
+  if (group == NULL)
+    set_group_not_found (store, trimmed, error);
+  return group;
+}
+
+static char *
+check_leader (const char  *leader,
+              GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (leader));
+
+  if (strpbrk (trimmed, "\r\n") != NULL)
+    g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
+                 "A group leader’s name cannot contain a line break; give it on one line");
+  else if (g_utf8_strlen (trimmed, -1) > ITEM_NAME_MAX)
+    g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
+                 "A group leader’s name can be at most %d characters long; shorten it",
+                 ITEM_NAME_MAX);
+  else
+    return g_steal_pointer (&trimmed);
+
+  return NULL;
+}
+
+/**
+ * concordat_council_add_group:
+ * @name: its name; unique without regard to case
+ * @leader: (nullable): its leader's name
+ *
+ * Adding the name of a group that was removed while the record still
+ * referred to it makes that group active again (with @leader, if given).
+ *
+ * Returns: (transfer full): the group, or %NULL with
+ *   %CONCORDAT_ERROR_EXISTS if an active group has that name
+ */
+ConcordatGroup *
+concordat_council_add_group (ConcordatStore  *store,
+                             const char      *name,
+                             const char      *leader,
+                             GError         **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *created = g_date_time_format_iso8601 (now);
+  g_autofree char *trimmed = NULL;
+  g_autofree char *checked_leader = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CONCORDAT_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  trimmed = check_item_name (name, "party group", "Labour", ITEM_NAME_MAX, error);
+  if (trimmed == NULL)
+    return NULL;
+  if (leader != NULL && (checked_leader = check_leader (leader, error)) == NULL)
+    return NULL;
+
+  /* One statement: insert, or wake a deactivated group of that name. */
+  stmt = prepare (store, "INSERT INTO party_groups (name, leader, created_at) "
+                         "VALUES (?1, coalesce (?2, ''), ?3) "
+                         "ON CONFLICT (name) DO UPDATE SET active = 1, "
+                         "leader = coalesce (?2, leader) WHERE active = 0", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, checked_leader, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, created, -1, SQLITE_STATIC);
+  if (!run_write (store, stmt, "add the party group", error))
+    return NULL;
+
+  if (changes (store) == 0)
+    {
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_EXISTS,
+                   "There is already a party group called “%s”", trimmed);
+      return NULL;
+    }
+
+  return concordat_council_find_group (store, trimmed, error);
+}
+
+/**
+ * concordat_council_update_group:
+ * @name: the group's name, in any case
+ * @new_name: (nullable): its new name, or %NULL to keep it
+ * @leader: (nullable): its leader's name ("" for none), or %NULL to keep it
+ */
+gboolean
+concordat_council_update_group (ConcordatStore  *store,
+                                const char      *name,
+                                const char      *new_name,
+                                const char      *leader,
+                                GError         **error)
+{
+  g_autoptr(ConcordatGroup) group = NULL;
+  g_autofree char *checked_name = NULL;
+  g_autofree char *checked_leader = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CONCORDAT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (new_name != NULL &&
+      (checked_name = check_item_name (new_name, "party group", "Labour", ITEM_NAME_MAX, error)) == NULL)
+    return FALSE;
+  if (leader != NULL && (checked_leader = check_leader (leader, error)) == NULL)
+    return FALSE;
+
+  group = concordat_council_find_group (store, name, error);
+  if (group == NULL)
+    return FALSE;
+
+  stmt = prepare (store, "UPDATE party_groups SET name = coalesce (?2, name), "
+                         "leader = coalesce (?3, leader) WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, group->id);
+  sqlite3_bind_text (stmt, 2, checked_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, checked_leader, -1, SQLITE_STATIC);
+  rc = step_write (stmt);
+  if (rc == SQLITE_CONSTRAINT && checked_name != NULL)
+    g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_EXISTS,
+                 "There is already a party group called “%s”", checked_name);
+  else if (rc != SQLITE_DONE)
+    set_write_error (store, "change the party group", error);
+
+  return rc == SQLITE_DONE;
+}
+
+/**
+ * concordat_council_set_group_active:
+ * @active: %FALSE to take the group out of the lists while keeping it for
+ *   the record; %TRUE to bring it back
+ */
+gboolean
+concordat_council_set_group_active (ConcordatStore  *store,
+                                    const char      *name,
+                                    gboolean         active,
+                                    GError         **error)
+{
+  g_autoptr(ConcordatGroup) group = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CONCORDAT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  group = concordat_council_find_group (store, name, error);
+  if (group == NULL)
+    return FALSE;
+
+  stmt = prepare (store, "UPDATE party_groups SET active = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, group->id);
+  sqlite3_bind_int (stmt, 2, active ? 1 : 0);
+
+  return run_write (store, stmt, "change the party group", error);
+}
+
+/* Deletes the group unless the record refers to it, in which case it is
+ * deactivated; inside the caller's transaction. */
+static gboolean
+delete_or_deactivate (ConcordatStore  *store,
+                      gint64           id,
+                      gboolean        *kept_inactive,
+                      GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare (store, "DELETE FROM party_groups WHERE id = ?1 "
+                         "AND NOT EXISTS (SELECT 1 FROM ledger WHERE group_id = ?1) "
+                         "AND NOT EXISTS (SELECT 1 FROM ledger_events WHERE group_id = ?1) "
+                         "AND NOT EXISTS (SELECT 1 FROM duties WHERE group_id = ?1) "
+                         "AND NOT EXISTS (SELECT 1 FROM briefing_topics WHERE requested_by = ?1)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  /* A reference this does not know of still stops the delete, as a
+   * foreign key: then too the group is kept. */
+  rc = step_write (stmt);
+  if (rc == SQLITE_DONE && changes (store) == 1)
+    return TRUE;
+  if (rc != SQLITE_DONE && rc != SQLITE_CONSTRAINT)
+    {
+      set_write_error (store, "remove the party group", error);
+      return FALSE;
+    }
+
+  *kept_inactive = TRUE;
+  stmt = prepare (store, "UPDATE party_groups SET active = 0 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  return run_write (store, stmt, "remove the party group", error);
+}
+
+/**
+ * concordat_council_remove_group:
+ * @kept_inactive: (out) (optional): set to %TRUE when the record refers to
+ *   the group, so it was deactivated instead of deleted
+ */
+gboolean
+concordat_council_remove_group (ConcordatStore  *store,
+                                const char      *name,
+                                gboolean        *kept_inactive,
+                                GError         **error)
+{
+  sqlite3 *db;
+  g_autoptr(ConcordatGroup) group = NULL;
+  gboolean kept = FALSE;
+
+  g_return_val_if_fail (CONCORDAT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (kept_inactive != NULL)
+    *kept_inactive = FALSE;
+
+  db = concordat_store_get_db (store);
+  if (!concordat_store_exec (db, "BEGIN IMMEDIATE;", error))
+    return FALSE;
+
+  group = concordat_council_find_group (store, name, error);
+  if (group == NULL ||
+      !delete_or_deactivate (store, group->id, &kept, error) ||
+      !concordat_store_exec (db, "COMMIT;", error))
+    {
+      concordat_store_exec (db, "ROLLBACK;", NULL);
+      return FALSE;
+    }
+
+  if (kept_inactive != NULL)
+    *kept_inactive = kept;
+  return TRUE;
+}
+
+/* --- wards --- */
+
+static ConcordatWard *
+read_ward (sqlite3_stmt *stmt)
+{
+  ConcordatWard *ward = g_new0 (ConcordatWard, 1);
+
+  ward->id = sqlite3_column_int64 (stmt, 0);
+  ward->name = column_dup (stmt, 1);
+
+  return ward;
+}
+
+/**
+ * concordat_council_list_wards:
+ *
+ * Returns: (transfer full) (element-type ConcordatWard): the wards, by name
+ */
+GPtrArray *
+concordat_council_list_wards (ConcordatStore  *store,
+                              GError         **error)
+{
+  g_autoptr(GPtrArray) wards = g_ptr_array_new_with_free_func ((GDestroyNotify)concordat_ward_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CONCORDAT_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = prepare (store, "SELECT id, name FROM wards ORDER BY name, id", error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (wards, read_ward (stmt));
+  sqlite3_finalize (stmt);
+
+  return g_steal_pointer (&wards);
+}
+
+static void
+set_ward_not_found (ConcordatStore  *store,
+                    const char      *name,
+                    GError         **error)
+{
+  g_autoptr(GPtrArray) wards = concordat_council_list_wards (store, NULL);
+  g_autofree char *names = NULL;
+
+  if (wards == NULL || wards->len == 0)
+    {
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_NOT_FOUND,
+                   "There is no ward called “%s”; no wards are set up yet. "
+                   "Add one with “concordat wards add NAME”", name);
+      return;
+    }
+
+  names = names_of (wards, G_STRUCT_OFFSET (ConcordatWard, name));
+  g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_NOT_FOUND,
+               "There is no ward called “%s”; the wards are %s", name, names);
+}
+
+/**
+ * concordat_council_find_ward:
+ * @name: its name, in any case
+ *
+ * Returns: (transfer full): the ward, or %NULL with
+ *   %CONCORDAT_ERROR_NOT_FOUND saying which wards there are
+ */
+ConcordatWard *
+concordat_council_find_ward (ConcordatStore  *store,
+                             const char      *name,
+                             GError         **error)
+{
+  g_autofree char *trimmed = NULL;
+  ConcordatWard *ward = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CONCORDAT_IS_STORE (store), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  trimmed = g_strstrip (g_strdup (name));
+  stmt = prepare (store, "SELECT id, name FROM wards WHERE name = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    ward = read_ward (stmt);
+  sqlite3_finalize (stmt);
+
+  if (ward == NULL)
+    set_ward_not_found (store, trimmed, error);
+  return ward;
+}
+
+/**
+ * concordat_council_add_ward:
+ *
+ * Returns: (transfer full): the ward, or %NULL with
+ *   %CONCORDAT_ERROR_EXISTS if there is one of that name
+ */
+ConcordatWard *
+concordat_council_add_ward (ConcordatStore  *store,
+                            const char      *name,
+                            GError         **error)
+{
+  g_autofree char *trimmed = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CONCORDAT_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  trimmed = check_item_name (name, "ward", "Abbey", ITEM_NAME_MAX, error);
+  if (trimmed == NULL)
+    return NULL;
+
+  stmt = prepare (store, "INSERT INTO wards (name) VALUES (?1)", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_STATIC);
+  rc = step_write (stmt);
+  if (rc == SQLITE_CONSTRAINT)
+    g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_EXISTS,
+                 "There is already a ward called “%s”", trimmed);
+  else if (rc != SQLITE_DONE)
+    set_write_error (store, "add the ward", error);
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  return concordat_council_find_ward (store, trimmed, error);
+}
+
+gboolean
+concordat_council_remove_ward (ConcordatStore  *store,
+                               const char      *name,
+                               GError         **error)
+{
+  g_autoptr(ConcordatWard) ward = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CONCORDAT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  ward = concordat_council_find_ward (store, name, error);
+  if (ward == NULL)
+    return FALSE;
+
+  stmt = prepare (store, "DELETE FROM wards WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ward->id);
+
+  return run_write (store, stmt, "remove the ward", error);
+}
+
+/* --- local holidays --- */
+
+/**
+ * concordat_council_list_holidays:
+ *
+ * Returns: (transfer full) (element-type ConcordatHoliday): the council's
+ *   own closure days, by date
+ */
+GPtrArray *
+concordat_council_list_holidays (ConcordatStore  *store,
+                                 GError         **error)
+{
+  g_autoptr(GPtrArray) holidays = g_ptr_array_new_with_free_func ((GDestroyNotify)concordat_holiday_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CONCORDAT_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = prepare (store, "SELECT date, name FROM local_holidays ORDER BY date", error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(ConcordatHoliday) holiday = g_new0 (ConcordatHoliday, 1);
+
+      g_date_clear (&holiday->date, 1);
+      /* A date written by hand into the database is skipped, not guessed. */
+      if (!concordat_calendar_parse_date ((const char *)sqlite3_column_text (stmt, 0), &holiday->date))
+        continue;
+      holiday->name = column_dup (stmt, 1);
+      g_ptr_array_add (holidays, g_steal_pointer (&holiday));
+    }
+  sqlite3_finalize (stmt);
+
+  return g_steal_pointer (&holidays);
+}
+
+/**
+ * concordat_council_add_holiday:
+ * @date: a day the council is closed
+ * @name: what it is, such as "Council closure day"
+ *
+ * Returns: %FALSE with %CONCORDAT_ERROR_EXISTS if there is already a local
+ *   holiday on @date
+ */
+gboolean
+concordat_council_add_holiday (ConcordatStore  *store,
+                               const GDate     *date,
+                               const char      *name,
+                               GError         **error)
+{
+  g_autofree char *trimmed = NULL;
+  g_autofree char *day = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CONCORDAT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!g_date_valid (date))
+    {
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
+                   "A local holiday needs a real date; give it as YYYY-MM-DD, such as 2026-12-24");
+      return FALSE;
+    }
+  trimmed = check_item_name (name, "local holiday", "Council closure day", ITEM_NAME_MAX, error);
+  if (trimmed == NULL)
+    return FALSE;
+
+  day = format_date (date);
+  stmt = prepare (store, "INSERT INTO local_holidays (date, name) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_STATIC);
+  rc = step_write (stmt);
+  if (rc == SQLITE_CONSTRAINT)
+    g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_EXISTS,
+                 "There is already a local holiday on %s; remove it first to change it", day);
+  else if (rc != SQLITE_DONE)
+    set_write_error (store, "add the local holiday", error);
+
+  return rc == SQLITE_DONE;
+}
+
+/**
+ * concordat_council_remove_holiday:
+ *
+ * Returns: %FALSE with %CONCORDAT_ERROR_NOT_FOUND if there is no local
+ *   holiday on @date
+ */
+gboolean
+concordat_council_remove_holiday (ConcordatStore  *store,
+                                  const GDate     *date,
+                                  GError         **error)
+{
+  g_autofree char *day = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CONCORDAT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  day = format_date (date);
+  stmt = prepare (store, "DELETE FROM local_holidays WHERE date = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
+  if (!run_write (store, stmt, "remove the local holiday", error))
+    return FALSE;
+
+  if (changes (store) == 0)
+    {
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_NOT_FOUND,
+                   "There is no local holiday on %s; run “concordat holidays” to see them", day);
+      return FALSE;
+    }
+
+  return TRUE;
+}
