@@ -649,6 +649,32 @@ add_duty (JsonBuilder         *builder,
   json_builder_end_object (builder);
 }
 
+/* One line per step and topic: "request, party-groups: model 8.2, 8.3". */
+static void
+print_citations (GPtrArray *citations)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  const ConcordatCitation *previous = NULL;
+
+  for (guint i = 0; i < citations->len; i++)
+    {
+      const ConcordatCitation *citation = g_ptr_array_index (citations, i);
+      gboolean same_line = previous != NULL && g_str_equal (previous->step, citation->step) &&
+                           g_str_equal (previous->topic, citation->topic);
+
+      if (!same_line && line->len > 0)
+        g_print ("%s\n", line->str);
+      if (!same_line)
+        g_string_printf (line, "  %s, %s: %s", citation->step, citation->topic,
+                         citation->citation != NULL ? citation->document : citation->text);
+      if (citation->citation != NULL)
+        g_string_append_printf (line, "%s %s", same_line ? "," : "", citation->citation);
+      previous = citation;
+    }
+  if (line->len > 0)
+    g_print ("%s\n", line->str);
+}
+
 static int
 record_show (int    argc,
              char **argv)
@@ -699,13 +725,7 @@ record_show (int    argc,
   g_print (_("Answers: %s\n"), action->answers);
   if (action->document != NULL)
     g_print (_("Guidance from: %s, version %d\n"), action->document, action->document_version);
-  for (guint i = 0; i < action->citations->len; i++)
-    {
-      const ConcordatCitation *citation = g_ptr_array_index (action->citations, i);
-
-      if (citation->citation != NULL)
-        g_print ("  [%s] %s %s\n", citation->topic, citation->document, citation->citation);
-    }
+  print_citations (action->citations);
   for (guint i = 0; i < action->duties->len; i++)
     {
       const ConcordatDuty *duty = g_ptr_array_index (action->duties, i);

@@ -354,6 +354,20 @@ insert_duties (sqlite3                 *db,
   return ok;
 }
 
+/* The wizard in progress is finished: its draft goes with the same commit. */
+static gboolean
+discard_draft (sqlite3                 *db,
+               const ConcordatOutcome  *outcome,
+               GError                 **error)
+{
+  sqlite3_stmt *stmt = concordat_record_prepare (db, "DELETE FROM drafts WHERE wizard = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, concordat_wizard_get_id (outcome->wizard), -1, SQLITE_TRANSIENT);
+  return concordat_record_run_write (db, stmt, "discard the wizard in progress", error);
+}
+
 static gint64
 write_outcome (sqlite3                 *db,
                const ConcordatOutcome  *outcome,
@@ -367,7 +381,8 @@ write_outcome (sqlite3                 *db,
     return 0;
 
   topic_id = apply_ledger (db, outcome, action_id, today, error);
-  if (topic_id < 0 || !insert_duties (db, outcome, action_id, topic_id, error))
+  if (topic_id < 0 || !insert_duties (db, outcome, action_id, topic_id, error) ||
+      !discard_draft (db, outcome, error))
     return 0;
 
   return action_id;

@@ -13,6 +13,11 @@
 
 G_BEGIN_DECLS
 
+/* The columns concordat_record_read_action() reads. */
+#define ACTION_QUERY \
+  "SELECT id, wizard, wizard_version, date, created_at, summary, answers, notes, " \
+  "document, document_version FROM actions "
+
 /* Makes one item of a list from the row @stmt is on. */
 typedef gpointer (*ConcordatRecordRowReader) (sqlite3_stmt *stmt);
 
@@ -35,6 +40,7 @@ gboolean      concordat_record_read_rows         (sqlite3                   *db,
                                                   ConcordatRecordRowReader   reader,
                                                   GPtrArray                 *rows,
                                                   GError                   **error);
+gpointer      concordat_record_read_action       (sqlite3_stmt              *stmt);
 gint64        concordat_record_find_id           (sqlite3                   *db,
                                                   const char                *sql,
                                                   const char                *name,

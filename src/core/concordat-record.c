@@ -291,10 +291,6 @@ concordat_record_find_id (sqlite3     *db,
   return id;
 }
 
-#define ACTION_QUERY \
-  "SELECT id, wizard, wizard_version, date, created_at, summary, answers, notes, " \
-  "document, document_version FROM actions "
-
 /* The notes are kept as a JSON array of strings. */
 static GPtrArray *
 notes_from_json (const char *text)
@@ -321,8 +317,8 @@ notes_from_json (const char *text)
   return notes;
 }
 
-static gpointer
-read_action (sqlite3_stmt *stmt)
+gpointer
+concordat_record_read_action (sqlite3_stmt *stmt)
 {
   ConcordatAction *action = g_new0 (ConcordatAction, 1);
 
@@ -386,7 +382,7 @@ concordat_record_list_actions (ConcordatStore  *store,
   if (wizard != NULL)
     sqlite3_bind_text (stmt, 1, wizard, -1, SQLITE_STATIC);
 
-  if (!concordat_record_read_rows (db, stmt, read_action, actions, error))
+  if (!concordat_record_read_rows (db, stmt, concordat_record_read_action, actions, error))
     return NULL;
 
   return g_steal_pointer (&actions);
@@ -443,7 +439,7 @@ concordat_record_get_action (ConcordatStore  *store,
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    action = read_action (stmt);
+    action = concordat_record_read_action (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_NOT_FOUND,
                  "There is no action %" G_GINT64_FORMAT " in the record; "

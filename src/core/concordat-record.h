@@ -114,13 +114,49 @@ typedef struct
   GPtrArray *cells;
 } ConcordatLedgerTopic;
 
+/**
+ * ConcordatActionFilter:
+ * @wizard: (nullable): only this wizard's actions
+ * @from: (nullable): only actions on or after this day, YYYY-MM-DD
+ * @to: (nullable): only actions on or before this day, YYYY-MM-DD
+ * @search: (nullable): only actions whose summary has these words (each
+ *   word also matches as the start of a longer one)
+ *
+ * Which actions a page of the record shows; all of them when every member
+ * is %NULL.
+ */
+typedef struct
+{
+  const char *wizard;
+  const char *from;
+  const char *to;
+  const char *search;
+} ConcordatActionFilter;
+
+/**
+ * ConcordatDraft:
+ * @wizard: the wizard's id
+ * @answers: the answers so far, as JSON text
+ * @step: the id of the step it was left at, or ""
+ * @updated_at: when it was last saved, ISO 8601 in UTC
+ */
+typedef struct
+{
+  char *wizard;
+  char *answers;
+  char *step;
+  char *updated_at;
+} ConcordatDraft;
+
 void concordat_action_free       (ConcordatAction      *action);
+void concordat_draft_free        (ConcordatDraft       *draft);
 void concordat_duty_free         (ConcordatDuty        *duty);
 void concordat_ledger_cell_free  (ConcordatLedgerCell  *cell);
 void concordat_ledger_topic_free (ConcordatLedgerTopic *topic);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConcordatAction, concordat_action_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConcordatDuty, concordat_duty_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConcordatLedgerTopic, concordat_ledger_topic_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConcordatDraft, concordat_draft_free)
 
 const char * const *concordat_ledger_list_states   (void);
 const char         *concordat_duty_status_to_string (ConcordatDutyStatus status);
@@ -143,6 +179,44 @@ GPtrArray          *concordat_record_list_actions  (ConcordatStore     *store,
                                                     GError            **error);
 ConcordatAction    *concordat_record_get_action    (ConcordatStore     *store,
                                                     gint64              id,
+                                                    const GDate        *today,
+                                                    GError            **error);
+
+/* The record a page at a time, for a list that reads lazily. */
+gint64              concordat_record_count_actions (ConcordatStore     *store,
+                                                    const ConcordatActionFilter *filter,
+                                                    GError            **error);
+GPtrArray          *concordat_record_list_actions_page (ConcordatStore *store,
+                                                    const ConcordatActionFilter *filter,
+                                                    guint               offset,
+                                                    guint               limit,
+                                                    GError            **error);
+
+/* Removing old actions, with their citations and duties; the ledger keeps
+ * its states. */
+gint64              concordat_record_count_before  (ConcordatStore     *store,
+                                                    const GDate        *before,
+                                                    GError            **error);
+gint64              concordat_record_remove_before (ConcordatStore     *store,
+                                                    const GDate        *before,
+                                                    GError            **error);
+
+/* A wizard in progress, kept until it is finished or discarded. */
+gboolean            concordat_record_save_draft    (ConcordatStore     *store,
+                                                    const char         *wizard,
+                                                    JsonObject         *answers,
+                                                    const char         *step,
+                                                    GError            **error);
+ConcordatDraft     *concordat_record_load_draft    (ConcordatStore     *store,
+                                                    const char         *wizard,
+                                                    GError            **error);
+GPtrArray          *concordat_record_list_drafts   (ConcordatStore     *store,
+                                                    GError            **error);
+gboolean            concordat_record_discard_draft (ConcordatStore     *store,
+                                                    const char         *wizard,
+                                                    GError            **error);
+
+gint64              concordat_record_count_due     (ConcordatStore     *store,
                                                     const GDate        *today,
                                                     GError            **error);
 

@@ -193,6 +193,32 @@ static const char * const migrations[] = {
   "CREATE INDEX duties_by_action ON duties (action_id, position);"
   "CREATE INDEX duties_pending ON duties (coalesce (snoozed_until, due), id) WHERE done_at IS NULL;"
   "CREATE INDEX duties_by_cell ON duties (topic_id, group_id) WHERE topic_id IS NOT NULL;",
+
+  /* 3 → 4: a wizard in progress is kept, one per wizard, until it is
+   * finished or discarded; the record's summaries get a full-text index so
+   * that searching years of actions does not read every one.  Actions are
+   * never changed once written, only removed. */
+  "CREATE TABLE drafts ("
+  "  wizard     TEXT PRIMARY KEY NOT NULL,"
+  "  answers    TEXT NOT NULL,"
+  "  step       TEXT NOT NULL DEFAULT '',"
+  "  updated_at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE VIRTUAL TABLE actions_fts USING fts5 ("
+  "  summary, content = 'actions', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "INSERT INTO actions_fts (rowid, summary) SELECT id, summary FROM actions;"
+  "CREATE TRIGGER actions_fts_insert AFTER INSERT ON actions BEGIN"
+  "  INSERT INTO actions_fts (rowid, summary) VALUES (new.id, new.summary);"
+  "END;"
+  "CREATE TRIGGER actions_fts_delete AFTER DELETE ON actions BEGIN"
+  "  INSERT INTO actions_fts (actions_fts, rowid, summary) VALUES ('delete', old.id, old.summary);"
+  "END;"
+  "CREATE TRIGGER actions_fts_update AFTER UPDATE OF summary ON actions BEGIN"
+  "  INSERT INTO actions_fts (actions_fts, rowid, summary) VALUES ('delete', old.id, old.summary);"
+  "  INSERT INTO actions_fts (rowid, summary) VALUES (new.id, new.summary);"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONCORDAT_STORE_SCHEMA_VERSION);
