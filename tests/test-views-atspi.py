@@ -21,9 +21,10 @@ from gi.repository import GLib
 TIMEOUT = 20
 VIEWS = [
     # (switcher button, what the view is called: the reader by the protocol
-    # open in it, the others by their empty states)
+    # open in it, Guidance by its list of wizards, the others by their
+    # empty states)
     ('Protocol', 'Model Member/Officer Protocol'),
-    ('Guidance', 'No Guidance'),
+    ('Guidance', 'Step-by-Step Guidance'),
     ('Record', 'Nothing Recorded'),
     ('Duties', 'No Duties'),
 ]

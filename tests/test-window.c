@@ -15,7 +15,10 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "concordat-duties-view.h"
+#include "concordat-guidance-view.h"
 #include "concordat-protocol-view.h"
+#include "concordat-record-view.h"
 #include "concordat-test-ui.h"
 
 static const char * const view_names[] = { "protocol", "guidance", "record", "duties" };
@@ -55,6 +58,10 @@ window_views (UiFixture *f)
   AdwViewStack *stack = view_stack_of (window);
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
   static const char * const titles[] = { "Protocol", "Guidance", "Record", "Duties" };
+  GType (*view_types[]) (void) = {
+    concordat_protocol_view_get_type, concordat_guidance_view_get_type,
+    concordat_record_view_get_type, concordat_duties_view_get_type,
+  };
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, G_N_ELEMENTS (view_names));
 
@@ -67,18 +74,8 @@ window_views (UiFixture *f)
       g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, titles[i]);
       g_assert_true (g_str_has_suffix (adw_view_stack_page_get_icon_name (page), "-symbolic"));
 
-      /* The reader is its own test; the other views say what will appear
-       * there, and offer no control. */
-      if (i == 0)
-        {
-          g_assert_true (CONCORDAT_IS_PROTOCOL_VIEW (child));
-          continue;
-        }
-
-      g_assert_true (ADW_IS_STATUS_PAGE (child));
-      g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (child)), !=, NULL);
-      g_assert_cmpuint (strlen (adw_status_page_get_description (ADW_STATUS_PAGE (child))), >, 40);
-      g_assert_null (adw_status_page_get_child (ADW_STATUS_PAGE (child)));
+      /* Each view is its own widget, with tests of its own. */
+      g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (child, view_types[i] ()));
     }
 }
 

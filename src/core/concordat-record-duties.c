@@ -203,7 +203,10 @@ concordat_record_duty_done (ConcordatStore  *store,
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
 
-  return concordat_record_run_write (db, stmt, "mark the duty done", error);
+  if (!concordat_record_run_write (db, stmt, "mark the duty done", error))
+    return FALSE;
+  concordat_store_changed (store, "record");
+  return TRUE;
 }
 
 /**
@@ -251,5 +254,8 @@ concordat_record_duty_snooze (ConcordatStore  *store,
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
 
-  return concordat_record_run_write (db, stmt, "snooze the duty", error);
+  if (!concordat_record_run_write (db, stmt, "snooze the duty", error))
+    return FALSE;
+  concordat_store_changed (store, "record");
+  return TRUE;
 }

@@ -439,6 +439,8 @@ concordat_record_finish (ConcordatStore     *store,
       concordat_record_rollback (db);
       id = 0;
     }
+  else
+    concordat_store_changed (store, "record");
 
   if (outcome != NULL)
     *outcome = g_steal_pointer (&result);

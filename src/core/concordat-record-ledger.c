@@ -348,5 +348,6 @@ concordat_record_ledger_set (ConcordatStore  *store,
       return FALSE;
     }
 
+  concordat_store_changed (store, "record");
   return TRUE;
 }

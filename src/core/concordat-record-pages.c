@@ -202,6 +202,7 @@ concordat_record_remove_before (ConcordatStore  *store,
   removed = sqlite3_changes64 (db);
   if (!concordat_record_commit (db, error))
     return -1;
+  concordat_store_changed (store, "record");
   return removed;
 }
 

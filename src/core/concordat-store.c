@@ -27,6 +27,14 @@ struct _ConcordatStore
 
 G_DEFINE_FINAL_TYPE (ConcordatStore, concordat_store, G_TYPE_OBJECT)
 
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* Each entry takes the schema from its index to the next version; an entry
  * is never edited once released, only appended to. */
 static const char * const migrations[] = {
@@ -240,6 +248,36 @@ concordat_store_class_init (ConcordatStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = concordat_store_finalize;
+
+  /**
+   * ConcordatStore::changed:
+   * @what: the detail: "record" (actions, duties, the ledger, drafts) or
+   *   "council" (settings, groups, wards, holidays)
+   *
+   * Emitted after a change has been committed, for whatever shows it to
+   * read it again.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+/**
+ * concordat_store_changed:
+ * @what: "record" or "council"
+ *
+ * Says that a change to @what has been committed: see
+ * #ConcordatStore::changed.
+ */
+void
+concordat_store_changed (ConcordatStore *self,
+                         const char     *what)
+{
+  g_return_if_fail (CONCORDAT_IS_STORE (self));
+  g_return_if_fail (what != NULL);
+
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (what), what);
 }
 
 static void

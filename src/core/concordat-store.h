@@ -33,6 +33,9 @@ gboolean        concordat_store_set_meta          (ConcordatStore  *self,
                                                    const char      *value,
                                                    GError         **error);
 
+void            concordat_store_changed           (ConcordatStore  *self,
+                                                   const char      *what);
+
 char           *concordat_store_backup            (ConcordatStore  *self,
                                                    GDateTime       *now,
                                                    GError         **error);

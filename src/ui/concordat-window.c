@@ -6,8 +6,13 @@
 
 #include <glib/gi18n.h>
 
+#include "concordat-clock.h"
+#include "concordat-duties-view.h"
 #include "concordat-error.h"
+#include "concordat-guidance-view.h"
 #include "concordat-protocol-view.h"
+#include "concordat-record.h"
+#include "concordat-record-view.h"
 #include "concordat-window.h"
 
 struct _ConcordatWindow
@@ -20,9 +25,14 @@ struct _ConcordatWindow
   GtkStack              *main_stack;
   AdwViewStack          *view_stack;
   ConcordatProtocolView *protocol_view;
+  ConcordatGuidanceView *guidance_view;
+  ConcordatRecordView   *record_view;
+  ConcordatDutiesView   *duties_view;
+  AdwViewStackPage      *duties_page;
   AdwStatusPage         *unavailable_page;
 
   GSettings             *settings;
+  ConcordatStore        *store;
 };
 
 G_DEFINE_FINAL_TYPE (ConcordatWindow, concordat_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -206,6 +216,9 @@ concordat_window_class_init (ConcordatWindowClass *klass)
   window_class->close_request = concordat_window_close_request;
 
   g_type_ensure (CONCORDAT_TYPE_PROTOCOL_VIEW);
+  g_type_ensure (CONCORDAT_TYPE_GUIDANCE_VIEW);
+  g_type_ensure (CONCORDAT_TYPE_RECORD_VIEW);
+  g_type_ensure (CONCORDAT_TYPE_DUTIES_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/concordat-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ConcordatWindow, toast_overlay);
@@ -214,6 +227,10 @@ concordat_window_class_init (ConcordatWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConcordatWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ConcordatWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, ConcordatWindow, protocol_view);
+  gtk_widget_class_bind_template_child (widget_class, ConcordatWindow, guidance_view);
+  gtk_widget_class_bind_template_child (widget_class, ConcordatWindow, record_view);
+  gtk_widget_class_bind_template_child (widget_class, ConcordatWindow, duties_view);
+  gtk_widget_class_bind_template_child (widget_class, ConcordatWindow, duties_page);
   gtk_widget_class_bind_template_child (widget_class, ConcordatWindow, unavailable_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view);
@@ -232,6 +249,35 @@ static void
 concordat_window_init (ConcordatWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* The Duties view's badge: how many duties are due today or overdue. */
+static void
+update_due_badge (ConcordatWindow *self)
+{
+  g_autoptr(GDate) today = concordat_clock_today ();
+  g_autoptr(GError) error = NULL;
+  gint64 due = concordat_record_count_due (self->store, today, &error);
+
+  if (due < 0)
+    g_warning ("Cannot count the duties due: %s", error->message);
+  adw_view_stack_page_set_badge_number (self->duties_page, MAX (due, 0));
+  adw_view_stack_page_set_needs_attention (self->duties_page, due > 0);
+}
+
+static void
+set_store (ConcordatWindow *self,
+           ConcordatStore  *store)
+{
+  self->store = g_object_ref (store);
+  concordat_protocol_view_set_store (self->protocol_view, store);
+  concordat_guidance_view_set_store (self->guidance_view, store);
+  concordat_record_view_set_store (self->record_view, store);
+  concordat_duties_view_set_store (self->duties_view, store);
+
+  g_signal_connect_object (store, "changed::record", G_CALLBACK (update_due_badge),
+                           self, G_CONNECT_SWAPPED);
+  update_due_badge (self);
 }
 
 /**
@@ -253,7 +299,7 @@ concordat_window_new (ConcordatApplication *app)
   restore_window_state (self);
 
   if (concordat_application_get_store (app) != NULL)
-    concordat_protocol_view_set_store (self->protocol_view, concordat_application_get_store (app));
+    set_store (self, concordat_application_get_store (app));
   else
     show_unavailable (self, concordat_application_get_store_error (app));
 
