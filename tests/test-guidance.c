@@ -322,6 +322,32 @@ test_briefing_asked_twice (Fixture       *f,
   g_assert_cmpint (count (f, "briefing_topics"), ==, 1);
 }
 
+/* A group still owed an offer from the first request is not given a
+ * second duty to offer it when another group asks too. */
+static void
+test_briefing_owed_once (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(JsonObject) first = parse_answers (BRIEFING);
+  g_autoptr(JsonObject) second = answers_with (BRIEFING, "requesting_group", "\"Conservative\"");
+  g_autoptr(ConcordatAction) a = finish (f, "briefing", first);
+  g_autoptr(ConcordatAction) b = finish (f, "briefing", second);
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) day = today ();
+  guint offers_to_ld = 0;
+
+  g_assert_cmpuint (b->duties->len, ==, 1);
+  pending = concordat_record_list_duties (f->store, CONCORDAT_DUTY_FILTER_PENDING, day, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < pending->len; i++)
+    if (g_str_equal (((ConcordatDuty *) g_ptr_array_index (pending, i))->title,
+                     "Offer Liberal Democrat the briefing on “Local plan”"))
+      offers_to_ld++;
+  g_assert_cmpuint (offers_to_ld, ==, 1);
+  g_assert_cmpstr (ledger_cell (f, "Local plan", "Liberal Democrat")->state, ==, "to-offer");
+}
+
 static void
 test_briefing_on_request (Fixture       *f,
                           gconstpointer  data)
@@ -718,6 +744,7 @@ main (int   argc,
 
   ADD ("briefing/offer-to-all", test_briefing_offer_to_all);
   ADD ("briefing/asked-twice", test_briefing_asked_twice);
+  ADD ("briefing/owed-once", test_briefing_owed_once);
   ADD ("briefing/on-request", test_briefing_on_request);
   ADD ("briefing/stops", test_briefing_stops);
   ADD ("briefing/conditions", test_briefing_conditions);
