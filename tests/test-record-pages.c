@@ -289,6 +289,61 @@ test_drafts (Fixture       *f,
   g_assert_cmpint (count (f, "drafts"), ==, 0);
 }
 
+static void
+count_signal (ConcordatStore *store,
+              const char     *what,
+              guint          *n)
+{
+  (*n)++;
+}
+
+/* Whatever shows the record or the council hears of each committed
+ * change, and of nothing that was refused. */
+static void
+test_changed_signal (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(ConcordatWizard) note = note_wizard ("note");
+  g_autoptr(ConcordatGroup) group = NULL;
+  g_autoptr(JsonObject) empty = json_object_new ();
+  g_autoptr(GDate) monday = day ("2026-03-02");
+  g_autoptr(GError) error = NULL;
+  guint record_changes = 0;
+  guint council_changes = 0;
+  gint64 id;
+
+  g_signal_connect (f->store, "changed::record", G_CALLBACK (count_signal), &record_changes);
+  g_signal_connect (f->store, "changed::council", G_CALLBACK (count_signal), &council_changes);
+
+  id = record (f, note, "One", "2026-03-02");
+  g_assert_cmpuint (record_changes, ==, 1);
+
+  /* Refused: nothing changed, nothing said. */
+  g_assert_cmpint (concordat_record_finish (f->store, note, empty, monday, NULL, &error), ==, 0);
+  g_clear_error (&error);
+  g_assert_cmpuint (record_changes, ==, 1);
+
+  {
+    g_autoptr(ConcordatAction) action = concordat_record_get_action (f->store, id, monday, &error);
+
+    g_assert_true (concordat_record_duty_done (f->store,
+                                               ((ConcordatDuty *) g_ptr_array_index (action->duties, 0))->id,
+                                               &error));
+  }
+  g_assert_cmpuint (record_changes, ==, 2);
+  g_assert_cmpuint (council_changes, ==, 0);
+
+  group = concordat_council_add_group (f->store, "Labour", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (council_changes, ==, 1);
+  g_assert_null (concordat_council_add_group (f->store, "labour", NULL, &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (council_changes, ==, 1);
+  g_assert_true (concordat_council_set (f->store, "name", "Test Borough Council", &error));
+  g_assert_cmpuint (council_changes, ==, 2);
+  g_assert_cmpuint (record_changes, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +357,7 @@ main (int   argc,
   ADD ("count-due", test_count_due);
   ADD ("remove-before", test_remove_before);
   ADD ("drafts", test_drafts);
+  ADD ("changed-signal", test_changed_signal);
 
 #undef ADD
 

@@ -15,11 +15,7 @@
 #include "concordat-council.h"
 #include "concordat-error.h"
 #include "concordat-library.h"
-#include "concordat-store-private.h"
-
-/* The longest council, group, ward and holiday names accepted. */
-#define COUNCIL_NAME_MAX 200
-#define ITEM_NAME_MAX    100
+#include "concordat-council-private.h"
 
 static const char * const keys[] = {
   "name", "briefing-rule", "polling-day", "pre-election-days",
@@ -76,8 +72,8 @@ concordat_holiday_free (ConcordatHoliday *holiday)
 
 /* --- store helpers --- */
 
-static sqlite3_stmt *
-prepare (ConcordatStore  *store,
+sqlite3_stmt *
+concordat_council_prepare (ConcordatStore  *store,
          const char      *sql,
          GError         **error)
 {
@@ -97,8 +93,8 @@ prepare (ConcordatStore  *store,
 
 /* Steps a write to its end and finalizes it, returning the SQLite result
  * with the extended code dropped, for callers that expect a constraint. */
-static int
-step_write (sqlite3_stmt *stmt)
+int
+concordat_council_step_write (sqlite3_stmt *stmt)
 {
   int rc = sqlite3_step (stmt);
 
@@ -106,8 +102,8 @@ step_write (sqlite3_stmt *stmt)
   return rc & 0xff;
 }
 
-static void
-set_write_error (ConcordatStore  *store,
+void
+concordat_council_set_write_error (ConcordatStore  *store,
                  const char      *doing,
                  GError         **error)
 {
@@ -115,27 +111,40 @@ set_write_error (ConcordatStore  *store,
                doing, sqlite3_errmsg (concordat_store_get_db (store)));
 }
 
-static gboolean
-run_write (ConcordatStore  *store,
+/* Says a write committed something, for views of the council to read it
+ * again. */
+void
+concordat_council_note_change (ConcordatStore *store,
+             int             rc)
+{
+  if (rc == SQLITE_DONE && sqlite3_changes (concordat_store_get_db (store)) > 0)
+    concordat_store_changed (store, "council");
+}
+
+gboolean
+concordat_council_run_write (ConcordatStore  *store,
            sqlite3_stmt    *stmt,
            const char      *doing,
            GError         **error)
 {
-  if (step_write (stmt) == SQLITE_DONE)
-    return TRUE;
+  if (concordat_council_step_write (stmt) == SQLITE_DONE)
+    {
+      concordat_council_note_change (store, SQLITE_DONE);
+      return TRUE;
+    }
 
-  set_write_error (store, doing, error);
+  concordat_council_set_write_error (store, doing, error);
   return FALSE;
 }
 
-static int
-changes (ConcordatStore *store)
+int
+concordat_council_changes (ConcordatStore *store)
 {
   return sqlite3_changes (concordat_store_get_db (store));
 }
 
-static char *
-column_dup (sqlite3_stmt *stmt,
+char *
+concordat_council_column_dup (sqlite3_stmt *stmt,
             int           column)
 {
   const char *text = (const char *)sqlite3_column_text (stmt, column);
@@ -143,8 +152,8 @@ column_dup (sqlite3_stmt *stmt,
   return g_strdup (text != NULL ? text : "");
 }
 
-static char *
-format_date (const GDate *date)
+char *
+concordat_council_format_date (const GDate *date)
 {
   return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
                           g_date_get_month (date), g_date_get_day (date));
@@ -170,8 +179,8 @@ join_in_words (const char * const *words,
 
 /* Trims @text and checks it is fit to name a @what: a party group, ward
  * or local holiday. */
-static char *
-check_item_name (const char  *text,
+char *
+concordat_council_check_item_name (const char  *text,
                  const char  *what,
                  const char  *example,
                  guint        max,
@@ -303,7 +312,7 @@ concordat_council_load (ConcordatStore  *store,
   council->region = g_strdup (CONCORDAT_COUNCIL_DEFAULT_REGION);
   council->protocol = g_strdup (CONCORDAT_LIBRARY_MODEL_SLUG);
 
-  stmt = prepare (store, "SELECT key, value FROM council_settings", error);
+  stmt = concordat_council_prepare (store, "SELECT key, value FROM council_settings", error);
   if (stmt == NULL)
     return NULL;
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -334,7 +343,7 @@ concordat_council_dup_value (const ConcordatCouncil *council,
   if (g_str_equal (key, "briefing-rule"))
     return g_strdup (concordat_briefing_rule_to_string (council->briefing_rule));
   if (g_str_equal (key, "polling-day"))
-    return g_date_valid (&council->polling_day) ? format_date (&council->polling_day) : g_strdup ("");
+    return g_date_valid (&council->polling_day) ? concordat_council_format_date (&council->polling_day) : g_strdup ("");
   if (g_str_equal (key, "pre-election-days"))
     return g_strdup_printf ("%u", council->pre_election_days);
   if (g_str_equal (key, "info-response-days"))
@@ -562,9 +571,9 @@ concordat_council_set (ConcordatStore  *store,
     return FALSE;
 
   if (stored == NULL)
-    stmt = prepare (store, "DELETE FROM council_settings WHERE key = ?1", error);
+    stmt = concordat_council_prepare (store, "DELETE FROM council_settings WHERE key = ?1", error);
   else
-    stmt = prepare (store, "INSERT INTO council_settings (key, value) VALUES (?1, ?2) "
+    stmt = concordat_council_prepare (store, "INSERT INTO council_settings (key, value) VALUES (?1, ?2) "
                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
   if (stmt == NULL)
     return FALSE;
@@ -572,7 +581,7 @@ concordat_council_set (ConcordatStore  *store,
   if (stored != NULL)
     sqlite3_bind_text (stmt, 2, stored, -1, SQLITE_STATIC);
 
-  return run_write (store, stmt, "store the council’s setting", error);
+  return concordat_council_run_write (store, stmt, "store the council’s setting", error);
 }
 
 /* --- working days and the pre-election period --- */
@@ -694,634 +703,3 @@ concordat_council_check_pre_election (const ConcordatCouncil  *council,
   return TRUE;
 }
 
-/* --- party groups --- */
-
-#define GROUP_COLUMNS "id, name, leader, active"
-
-static ConcordatGroup *
-read_group (sqlite3_stmt *stmt)
-{
-  ConcordatGroup *group = g_new0 (ConcordatGroup, 1);
-
-  group->id = sqlite3_column_int64 (stmt, 0);
-  group->name = column_dup (stmt, 1);
-  group->leader = column_dup (stmt, 2);
-  group->active = sqlite3_column_int (stmt, 3) != 0;
-
-  return group;
-}
-
-/**
- * concordat_council_list_groups:
- * @include_inactive: whether to list the groups removed while the record
- *   still refers to them
- *
- * Returns: (transfer full) (element-type ConcordatGroup): the groups, by name
- */
-GPtrArray *
-concordat_council_list_groups (ConcordatStore  *store,
-                               gboolean         include_inactive,
-                               GError         **error)
-{
-  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify)concordat_group_free);
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (CONCORDAT_IS_STORE (store), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  stmt = prepare (store, "SELECT " GROUP_COLUMNS " FROM party_groups "
-                         "WHERE ?1 OR active ORDER BY name, id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int (stmt, 1, include_inactive);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (groups, read_group (stmt));
-  sqlite3_finalize (stmt);
-
-  return g_steal_pointer (&groups);
-}
-
-/* The names of @items (groups or wards, their name @name_offset into
- * each), joined with commas for a message. */
-static char *
-names_of (GPtrArray *items,
-          gsize      name_offset)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) names = NULL;
-
-  for (guint i = 0; i < items->len; i++)
-    g_strv_builder_add (builder, G_STRUCT_MEMBER (char *, g_ptr_array_index (items, i), name_offset));
-  names = g_strv_builder_end (builder);
-
-  return g_strjoinv (", ", names);
-}
-
-static void
-set_group_not_found (ConcordatStore  *store,
-                     const char      *name,
-                     GError         **error)
-{
-  g_autoptr(GPtrArray) groups = concordat_council_list_groups (store, FALSE, NULL);
-  g_autofree char *names = NULL;
-
-  if (groups == NULL || groups->len == 0)
-    {
-      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_NOT_FOUND,
-                   "There is no party group called “%s”; no groups are set up yet. "
-                   "Add one with “concordat groups add NAME”", name);
-      return;
-    }
-
-  names = names_of (groups, G_STRUCT_OFFSET (ConcordatGroup, name));
-  g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_NOT_FOUND,
-               "There is no party group called “%s”; the groups are %s", name, names);
-}
-
-/**
- * concordat_council_find_group:
- * @name: its name, in any case
- *
- * Finds a group, active or not.
- *
- * Returns: (transfer full): the group, or %NULL with
- *   %CONCORDAT_ERROR_NOT_FOUND saying which groups there are
- */
-ConcordatGroup *
-concordat_council_find_group (ConcordatStore  *store,
-                              const char      *name,
-                              GError         **error)
-{
-  g_autofree char *trimmed = NULL;
-  ConcordatGroup *group = NULL;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (CONCORDAT_IS_STORE (store), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  trimmed = g_strstrip (g_strdup (name));
-  stmt = prepare (store, "SELECT " GROUP_COLUMNS " FROM party_groups WHERE name = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    group = read_group (stmt);
-  sqlite3_finalize (stmt);
-
-  if (group == NULL)
-    set_group_not_found (store, trimmed, error);
-  return group;
-}
-
-static char *
-check_leader (const char  *leader,
-              GError     **error)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (leader));
-
-  if (strpbrk (trimmed, "\r\n") != NULL)
-    g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
-                 "A group leader’s name cannot contain a line break; give it on one line");
-  else if (g_utf8_strlen (trimmed, -1) > ITEM_NAME_MAX)
-    g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
-                 "A group leader’s name can be at most %d characters long; shorten it",
-                 ITEM_NAME_MAX);
-  else
-    return g_steal_pointer (&trimmed);
-
-  return NULL;
-}
-
-/**
- * concordat_council_add_group:
- * @name: its name; unique without regard to case
- * @leader: (nullable): its leader's name
- *
- * Adding the name of a group that was removed while the record still
- * referred to it makes that group active again (with @leader, if given).
- *
- * Returns: (transfer full): the group, or %NULL with
- *   %CONCORDAT_ERROR_EXISTS if an active group has that name
- */
-ConcordatGroup *
-concordat_council_add_group (ConcordatStore  *store,
-                             const char      *name,
-                             const char      *leader,
-                             GError         **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *created = g_date_time_format_iso8601 (now);
-  g_autofree char *trimmed = NULL;
-  g_autofree char *checked_leader = NULL;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (CONCORDAT_IS_STORE (store), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  trimmed = check_item_name (name, "party group", "Labour", ITEM_NAME_MAX, error);
-  if (trimmed == NULL)
-    return NULL;
-  if (leader != NULL && (checked_leader = check_leader (leader, error)) == NULL)
-    return NULL;
-
-  /* One statement: insert, or wake a deactivated group of that name. */
-  stmt = prepare (store, "INSERT INTO party_groups (name, leader, created_at) "
-                         "VALUES (?1, coalesce (?2, ''), ?3) "
-                         "ON CONFLICT (name) DO UPDATE SET active = 1, "
-                         "leader = coalesce (?2, leader) WHERE active = 0", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, checked_leader, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, created, -1, SQLITE_STATIC);
-  if (!run_write (store, stmt, "add the party group", error))
-    return NULL;
-
-  if (changes (store) == 0)
-    {
-      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_EXISTS,
-                   "There is already a party group called “%s”", trimmed);
-      return NULL;
-    }
-
-  return concordat_council_find_group (store, trimmed, error);
-}
-
-/**
- * concordat_council_update_group:
- * @name: the group's name, in any case
- * @new_name: (nullable): its new name, or %NULL to keep it
- * @leader: (nullable): its leader's name ("" for none), or %NULL to keep it
- */
-gboolean
-concordat_council_update_group (ConcordatStore  *store,
-                                const char      *name,
-                                const char      *new_name,
-                                const char      *leader,
-                                GError         **error)
-{
-  g_autoptr(ConcordatGroup) group = NULL;
-  g_autofree char *checked_name = NULL;
-  g_autofree char *checked_leader = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (CONCORDAT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (name != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (new_name != NULL &&
-      (checked_name = check_item_name (new_name, "party group", "Labour", ITEM_NAME_MAX, error)) == NULL)
-    return FALSE;
-  if (leader != NULL && (checked_leader = check_leader (leader, error)) == NULL)
-    return FALSE;
-
-  group = concordat_council_find_group (store, name, error);
-  if (group == NULL)
-    return FALSE;
-
-  stmt = prepare (store, "UPDATE party_groups SET name = coalesce (?2, name), "
-                         "leader = coalesce (?3, leader) WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, group->id);
-  sqlite3_bind_text (stmt, 2, checked_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, checked_leader, -1, SQLITE_STATIC);
-  rc = step_write (stmt);
-  if (rc == SQLITE_CONSTRAINT && checked_name != NULL)
-    g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_EXISTS,
-                 "There is already a party group called “%s”", checked_name);
-  else if (rc != SQLITE_DONE)
-    set_write_error (store, "change the party group", error);
-
-  return rc == SQLITE_DONE;
-}
-
-/**
- * concordat_council_set_group_active:
- * @active: %FALSE to take the group out of the lists while keeping it for
- *   the record; %TRUE to bring it back
- */
-gboolean
-concordat_council_set_group_active (ConcordatStore  *store,
-                                    const char      *name,
-                                    gboolean         active,
-                                    GError         **error)
-{
-  g_autoptr(ConcordatGroup) group = NULL;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (CONCORDAT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (name != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  group = concordat_council_find_group (store, name, error);
-  if (group == NULL)
-    return FALSE;
-
-  stmt = prepare (store, "UPDATE party_groups SET active = ?2 WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, group->id);
-  sqlite3_bind_int (stmt, 2, active ? 1 : 0);
-
-  return run_write (store, stmt, "change the party group", error);
-}
-
-/* Deletes the group unless the record refers to it, in which case it is
- * deactivated; inside the caller's transaction. */
-static gboolean
-delete_or_deactivate (ConcordatStore  *store,
-                      gint64           id,
-                      gboolean        *kept_inactive,
-                      GError         **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = prepare (store, "DELETE FROM party_groups WHERE id = ?1 "
-                         "AND NOT EXISTS (SELECT 1 FROM ledger WHERE group_id = ?1) "
-                         "AND NOT EXISTS (SELECT 1 FROM ledger_events WHERE group_id = ?1) "
-                         "AND NOT EXISTS (SELECT 1 FROM duties WHERE group_id = ?1) "
-                         "AND NOT EXISTS (SELECT 1 FROM briefing_topics WHERE requested_by = ?1)",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  /* A reference this does not know of still stops the delete, as a
-   * foreign key: then too the group is kept. */
-  rc = step_write (stmt);
-  if (rc == SQLITE_DONE && changes (store) == 1)
-    return TRUE;
-  if (rc != SQLITE_DONE && rc != SQLITE_CONSTRAINT)
-    {
-      set_write_error (store, "remove the party group", error);
-      return FALSE;
-    }
-
-  *kept_inactive = TRUE;
-  stmt = prepare (store, "UPDATE party_groups SET active = 0 WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  return run_write (store, stmt, "remove the party group", error);
-}
-
-/**
- * concordat_council_remove_group:
- * @kept_inactive: (out) (optional): set to %TRUE when the record refers to
- *   the group, so it was deactivated instead of deleted
- */
-gboolean
-concordat_council_remove_group (ConcordatStore  *store,
-                                const char      *name,
-                                gboolean        *kept_inactive,
-                                GError         **error)
-{
-  sqlite3 *db;
-  g_autoptr(ConcordatGroup) group = NULL;
-  gboolean kept = FALSE;
-
-  g_return_val_if_fail (CONCORDAT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (name != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (kept_inactive != NULL)
-    *kept_inactive = FALSE;
-
-  db = concordat_store_get_db (store);
-  if (!concordat_store_exec (db, "BEGIN IMMEDIATE;", error))
-    return FALSE;
-
-  group = concordat_council_find_group (store, name, error);
-  if (group == NULL ||
-      !delete_or_deactivate (store, group->id, &kept, error) ||
-      !concordat_store_exec (db, "COMMIT;", error))
-    {
-      concordat_store_exec (db, "ROLLBACK;", NULL);
-      return FALSE;
-    }
-
-  if (kept_inactive != NULL)
-    *kept_inactive = kept;
-  return TRUE;
-}
-
-/* --- wards --- */
-
-static ConcordatWard *
-read_ward (sqlite3_stmt *stmt)
-{
-  ConcordatWard *ward = g_new0 (ConcordatWard, 1);
-
-  ward->id = sqlite3_column_int64 (stmt, 0);
-  ward->name = column_dup (stmt, 1);
-
-  return ward;
-}
-
-/**
- * concordat_council_list_wards:
- *
- * Returns: (transfer full) (element-type ConcordatWard): the wards, by name
- */
-GPtrArray *
-concordat_council_list_wards (ConcordatStore  *store,
-                              GError         **error)
-{
-  g_autoptr(GPtrArray) wards = g_ptr_array_new_with_free_func ((GDestroyNotify)concordat_ward_free);
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (CONCORDAT_IS_STORE (store), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  stmt = prepare (store, "SELECT id, name FROM wards ORDER BY name, id", error);
-  if (stmt == NULL)
-    return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (wards, read_ward (stmt));
-  sqlite3_finalize (stmt);
-
-  return g_steal_pointer (&wards);
-}
-
-static void
-set_ward_not_found (ConcordatStore  *store,
-                    const char      *name,
-                    GError         **error)
-{
-  g_autoptr(GPtrArray) wards = concordat_council_list_wards (store, NULL);
-  g_autofree char *names = NULL;
-
-  if (wards == NULL || wards->len == 0)
-    {
-      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_NOT_FOUND,
-                   "There is no ward called “%s”; no wards are set up yet. "
-                   "Add one with “concordat wards add NAME”", name);
-      return;
-    }
-
-  names = names_of (wards, G_STRUCT_OFFSET (ConcordatWard, name));
-  g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_NOT_FOUND,
-               "There is no ward called “%s”; the wards are %s", name, names);
-}
-
-/**
- * concordat_council_find_ward:
- * @name: its name, in any case
- *
- * Returns: (transfer full): the ward, or %NULL with
- *   %CONCORDAT_ERROR_NOT_FOUND saying which wards there are
- */
-ConcordatWard *
-concordat_council_find_ward (ConcordatStore  *store,
-                             const char      *name,
-                             GError         **error)
-{
-  g_autofree char *trimmed = NULL;
-  ConcordatWard *ward = NULL;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (CONCORDAT_IS_STORE (store), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  trimmed = g_strstrip (g_strdup (name));
-  stmt = prepare (store, "SELECT id, name FROM wards WHERE name = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    ward = read_ward (stmt);
-  sqlite3_finalize (stmt);
-
-  if (ward == NULL)
-    set_ward_not_found (store, trimmed, error);
-  return ward;
-}
-
-/**
- * concordat_council_add_ward:
- *
- * Returns: (transfer full): the ward, or %NULL with
- *   %CONCORDAT_ERROR_EXISTS if there is one of that name
- */
-ConcordatWard *
-concordat_council_add_ward (ConcordatStore  *store,
-                            const char      *name,
-                            GError         **error)
-{
-  g_autofree char *trimmed = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (CONCORDAT_IS_STORE (store), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  trimmed = check_item_name (name, "ward", "Abbey", ITEM_NAME_MAX, error);
-  if (trimmed == NULL)
-    return NULL;
-
-  stmt = prepare (store, "INSERT INTO wards (name) VALUES (?1)", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_STATIC);
-  rc = step_write (stmt);
-  if (rc == SQLITE_CONSTRAINT)
-    g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_EXISTS,
-                 "There is already a ward called “%s”", trimmed);
-  else if (rc != SQLITE_DONE)
-    set_write_error (store, "add the ward", error);
-  if (rc != SQLITE_DONE)
-    return NULL;
-
-  return concordat_council_find_ward (store, trimmed, error);
-}
-
-gboolean
-concordat_council_remove_ward (ConcordatStore  *store,
-                               const char      *name,
-                               GError         **error)
-{
-  g_autoptr(ConcordatWard) ward = NULL;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (CONCORDAT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (name != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  ward = concordat_council_find_ward (store, name, error);
-  if (ward == NULL)
-    return FALSE;
-
-  stmt = prepare (store, "DELETE FROM wards WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, ward->id);
-
-  return run_write (store, stmt, "remove the ward", error);
-}
-
-/* --- local holidays --- */
-
-/**
- * concordat_council_list_holidays:
- *
- * Returns: (transfer full) (element-type ConcordatHoliday): the council's
- *   own closure days, by date
- */
-GPtrArray *
-concordat_council_list_holidays (ConcordatStore  *store,
-                                 GError         **error)
-{
-  g_autoptr(GPtrArray) holidays = g_ptr_array_new_with_free_func ((GDestroyNotify)concordat_holiday_free);
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (CONCORDAT_IS_STORE (store), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  stmt = prepare (store, "SELECT date, name FROM local_holidays ORDER BY date", error);
-  if (stmt == NULL)
-    return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_autoptr(ConcordatHoliday) holiday = g_new0 (ConcordatHoliday, 1);
-
-      g_date_clear (&holiday->date, 1);
-      /* A date written by hand into the database is skipped, not guessed. */
-      if (!concordat_calendar_parse_date ((const char *)sqlite3_column_text (stmt, 0), &holiday->date))
-        continue;
-      holiday->name = column_dup (stmt, 1);
-      g_ptr_array_add (holidays, g_steal_pointer (&holiday));
-    }
-  sqlite3_finalize (stmt);
-
-  return g_steal_pointer (&holidays);
-}
-
-/**
- * concordat_council_add_holiday:
- * @date: a day the council is closed
- * @name: what it is, such as "Council closure day"
- *
- * Returns: %FALSE with %CONCORDAT_ERROR_EXISTS if there is already a local
- *   holiday on @date
- */
-gboolean
-concordat_council_add_holiday (ConcordatStore  *store,
-                               const GDate     *date,
-                               const char      *name,
-                               GError         **error)
-{
-  g_autofree char *trimmed = NULL;
-  g_autofree char *day = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (CONCORDAT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (date != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!g_date_valid (date))
-    {
-      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
-                   "A local holiday needs a real date; give it as YYYY-MM-DD, such as 2026-12-24");
-      return FALSE;
-    }
-  trimmed = check_item_name (name, "local holiday", "Council closure day", ITEM_NAME_MAX, error);
-  if (trimmed == NULL)
-    return FALSE;
-
-  day = format_date (date);
-  stmt = prepare (store, "INSERT INTO local_holidays (date, name) VALUES (?1, ?2)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_STATIC);
-  rc = step_write (stmt);
-  if (rc == SQLITE_CONSTRAINT)
-    g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_EXISTS,
-                 "There is already a local holiday on %s; remove it first to change it", day);
-  else if (rc != SQLITE_DONE)
-    set_write_error (store, "add the local holiday", error);
-
-  return rc == SQLITE_DONE;
-}
-
-/**
- * concordat_council_remove_holiday:
- *
- * Returns: %FALSE with %CONCORDAT_ERROR_NOT_FOUND if there is no local
- *   holiday on @date
- */
-gboolean
-concordat_council_remove_holiday (ConcordatStore  *store,
-                                  const GDate     *date,
-                                  GError         **error)
-{
-  g_autofree char *day = NULL;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (CONCORDAT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  day = format_date (date);
-  stmt = prepare (store, "DELETE FROM local_holidays WHERE date = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
-  if (!run_write (store, stmt, "remove the local holiday", error))
-    return FALSE;
-
-  if (changes (store) == 0)
-    {
-      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_NOT_FOUND,
-                   "There is no local holiday on %s; run “concordat holidays” to see them", day);
-      return FALSE;
-    }
-
-  return TRUE;
-}
