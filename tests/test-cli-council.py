@@ -183,7 +183,7 @@ with tempfile.TemporaryDirectory() as DATA:
           status == 0 and out == "Conservative\nGreen\nLabour (leader: Ann Smith)\nLiberal Democrat\n", out + err)
 
     refused("a group that exists, in another case", ["groups", "add", "LABOUR"],
-            "There is already a party group called “LABOUR”")
+            "There is already a party group called “Labour”")
     refused("a group without a name", ["groups", "add", " "],
             "A party group needs a name; give it as people know it, such as “Labour”")
     refused("a group name too long", ["groups", "add", "g" * 101],
@@ -193,7 +193,7 @@ with tempfile.TemporaryDirectory() as DATA:
     refused("an unknown group", ["groups", "leader", "Greens", "Someone"],
             "There is no party group called “Greens”; the groups are Conservative, Green, Labour, Liberal Democrat")
     refused("a rename onto another group", ["groups", "rename", "Green", "labour"],
-            "There is already a party group called “labour”")
+            "There is already a party group called “Labour”")
     refused("--leader given to remove", ["groups", "remove", "Green", "--leader", "X"],
             "--leader goes with “concordat groups add NAME”; to change a group’s leader, "
             "use “concordat groups leader NAME LEADER”")

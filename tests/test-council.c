@@ -308,7 +308,7 @@ test_groups (Fixture       *f,
 
   before = dump_table (f, "party_groups");
   g_assert_null (concordat_council_add_group (f->store, "LABOUR", NULL, &error));
-  assert_refused (error, CONCORDAT_ERROR_EXISTS, "There is already a party group called “LABOUR”");
+  assert_refused (error, CONCORDAT_ERROR_EXISTS, "There is already a party group called “Labour”");
   g_clear_error (&error);
   g_assert_null (concordat_council_add_group (f->store, " ", NULL, &error));
   assert_refused (error, CONCORDAT_ERROR_INVALID,
@@ -371,7 +371,7 @@ test_group_changes (Fixture       *f,
   before = dump_table (f, "party_groups");
   g_assert_false (concordat_council_update_group (f->store, "Conservative", "labour and co-operative", NULL, &error));
   assert_refused (error, CONCORDAT_ERROR_EXISTS,
-                  "There is already a party group called “labour and co-operative”");
+                  "There is already a party group called “Labour and Co-operative”");
   g_clear_error (&error);
   g_assert_false (concordat_council_update_group (f->store, "Greens", NULL, "Someone", &error));
   g_assert_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_NOT_FOUND);

@@ -196,8 +196,12 @@ concordat_council_add_group (ConcordatStore  *store,
 
   if (concordat_council_changes (store) == 0)
     {
+      /* Named as the council spells it, which may differ in case. */
+      g_autoptr(ConcordatGroup) existing = concordat_council_find_group (store, trimmed, NULL);
+
       g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_EXISTS,
-                   "There is already a party group called “%s”", trimmed);
+                   "There is already a party group called “%s”",
+                   existing != NULL ? existing->name : trimmed);
       return NULL;
     }
 
@@ -247,8 +251,13 @@ concordat_council_update_group (ConcordatStore  *store,
   rc = concordat_council_step_write (stmt);
   concordat_council_note_change (store, rc);
   if (rc == SQLITE_CONSTRAINT && checked_name != NULL)
-    g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_EXISTS,
-                 "There is already a party group called “%s”", checked_name);
+    {
+      g_autoptr(ConcordatGroup) existing = concordat_council_find_group (store, checked_name, NULL);
+
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_EXISTS,
+                   "There is already a party group called “%s”",
+                   existing != NULL ? existing->name : checked_name);
+    }
   else if (rc != SQLITE_DONE)
     concordat_council_set_write_error (store, "change the party group", error);
 
