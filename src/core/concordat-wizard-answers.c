@@ -15,8 +15,6 @@
 
 /* --- evaluating answers --- */
 
-
-
 void
 concordat_wizard_eval_clear (Eval *e)
 {
@@ -29,8 +27,6 @@ concordat_wizard_eval_clear (Eval *e)
   g_clear_error (&e->error);
 }
 
-
-
 static void
 problem_free (ConcordatProblem *problem)
 {
@@ -40,42 +36,14 @@ problem_free (ConcordatProblem *problem)
   g_free (problem);
 }
 
-void
-concordat_wizard_citation_free (ConcordatCitation *citation)
-{
-  g_free (citation->step);
-  g_free (citation->topic);
-  g_free (citation->document);
-  g_free (citation->citation);
-  g_free (citation->text);
-  g_free (citation);
-}
-
-void
-concordat_wizard_planned_duty_free (ConcordatPlannedDuty *duty)
-{
-  g_free (duty->title);
-  g_free (duty->group);
-  g_free (duty);
-}
-
-void
-concordat_wizard_planned_change_free (ConcordatPlannedChange *change)
-{
-  g_free (change->topic);
-  g_free (change->group);
-  g_free (change->state);
-  g_free (change);
-}
-
 /* Records a problem with @field's answer (or, with @field NULL, with the
  * answers as a whole), once however many times it is found. */
 G_GNUC_PRINTF (3, 4)
 void
 concordat_wizard_problem (Eval       *e,
-         const char *field,
-         const char *format,
-         ...)
+                          const char *field,
+                          const char *format,
+                          ...)
 {
   g_autofree char *message = NULL;
   ConcordatProblem *p;
@@ -106,7 +74,7 @@ concordat_wizard_problem (Eval       *e,
 /* Keeps the first failure of the store; later steps see it and stop. */
 void
 concordat_wizard_failed (Eval   *e,
-        GError *error)
+                         GError *error)
 {
   if (e->error == NULL)
     e->error = error;
@@ -175,7 +143,7 @@ active_group_names (GPtrArray *groups)
 
 const char *
 concordat_wizard_answer_string (Eval       *e,
-               const char *id)
+                                const char *id)
 {
   JsonNode *node = json_object_get_member (e->answers, id);
 
@@ -216,7 +184,7 @@ normalise_text (Eval                 *e,
   if (g_utf8_strlen (text, -1) > max)
     {
       concordat_wizard_problem (e, field->id, "%s: the answer is %ld characters long; it can be at most %ld, so "
-               "shorten it", field->id, g_utf8_strlen (text, -1), max);
+                                "shorten it", field->id, g_utf8_strlen (text, -1), max);
       return NULL;
     }
   return json_node_init_string (json_node_alloc (), text);
@@ -285,16 +253,16 @@ find_group (Eval                 *e,
         return group->name;
       known = active_group_names (groups);
       concordat_wizard_problem (e, field->id, "%s: “%s” is no longer an active party group; the groups are %s",
-               field->id, group->name, *known != '\0' ? known : "none");
+                                field->id, group->name, *known != '\0' ? known : "none");
       return NULL;
     }
   known = active_group_names (groups);
   if (*known == '\0')
     concordat_wizard_problem (e, field->id, "%s: there is no party group called “%s”; the council has no party "
-             "groups yet, so add them in its settings first", field->id, name);
+                              "groups yet, so add them in its settings first", field->id, name);
   else
     concordat_wizard_problem (e, field->id, "%s: there is no party group called “%s”; the groups are %s",
-             field->id, name, known);
+                              field->id, name, known);
   return NULL;
 }
 
@@ -324,7 +292,7 @@ normalise_groups (Eval                 *e,
   if (!JSON_NODE_HOLDS_ARRAY (raw))
     {
       concordat_wizard_problem (e, field->id, "%s: the answer should be a list of party groups' names, not %s",
-               field->id, concordat_wizard_describe_node (raw));
+                                field->id, concordat_wizard_describe_node (raw));
       return NULL;
     }
   list = json_node_get_array (raw);
@@ -337,7 +305,7 @@ normalise_groups (Eval                 *e,
       if (text == NULL || *text == '\0')
         {
           concordat_wizard_problem (e, field->id, "%s: item %u of the list should be a party group's name, not %s",
-                   field->id, i + 1, text == NULL ? concordat_wizard_describe_node (item) : "empty");
+                                    field->id, i + 1, text == NULL ? concordat_wizard_describe_node (item) : "empty");
           ok = FALSE;
           continue;
         }
@@ -387,10 +355,10 @@ normalise_ward (Eval                 *e,
   known = g_strjoinv (", ", (char **) names->pdata);
   if (wards->len == 0)
     concordat_wizard_problem (e, field->id, "%s: there is no ward called “%s”; the council has no wards yet, so "
-             "add them in its settings first", field->id, text);
+                              "add them in its settings first", field->id, text);
   else
     concordat_wizard_problem (e, field->id, "%s: there is no ward called “%s”; the wards are %s", field->id, text,
-             known);
+                              known);
   return NULL;
 }
 
@@ -411,7 +379,7 @@ normalise (Eval                 *e,
       if (concordat_wizard_holds_boolean (raw))
         return json_node_copy (raw);
       concordat_wizard_problem (e, field->id, "%s: the answer should be true or false, not %s", field->id,
-               concordat_wizard_describe_node (raw));
+                                concordat_wizard_describe_node (raw));
       return NULL;
     case CONCORDAT_FIELD_CHOICE:
       return normalise_choice (e, field, raw);
@@ -429,9 +397,6 @@ normalise (Eval                 *e,
 }
 
 /* --- conditions --- */
-
-gboolean concordat_wizard_holds (Eval                     *e,
-                       const ConcordatCondition *c);
 
 static gboolean
 same_value (const ConcordatField *field,
@@ -530,7 +495,7 @@ holds_pre_election (Eval                     *e,
   if (g_error_matches (error, CONCORDAT_ERROR, CONCORDAT_ERROR_NOT_FOUND) ||
       g_error_matches (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID))
     concordat_wizard_problem (e, c->field, "%s: cannot tell whether %s falls in the pre-election period: %s",
-             c->field, text, error->message);
+                              c->field, text, error->message);
   else
     concordat_wizard_failed (e, g_steal_pointer (&error));
   return FALSE;
@@ -538,7 +503,7 @@ holds_pre_election (Eval                     *e,
 
 gboolean
 concordat_wizard_holds (Eval                     *e,
-       const ConcordatCondition *c)
+                        const ConcordatCondition *c)
 {
   JsonNode *answer;
 
@@ -596,8 +561,8 @@ concordat_wizard_holds (Eval                     *e,
 /* Takes in the answers of @step's fields that apply. */
 void
 concordat_wizard_ask_step (Eval                *e,
-          const ConcordatStep *step,
-          JsonObject          *raw)
+                           const ConcordatStep *step,
+                           JsonObject          *raw)
 {
   for (guint i = 0; i < step->fields->len && e->error == NULL; i++)
     {
@@ -617,7 +582,7 @@ concordat_wizard_ask_step (Eval                *e,
 
 const ConcordatStop *
 concordat_wizard_first_stop (Eval                *e,
-            const ConcordatStep *step)
+                             const ConcordatStep *step)
 {
   for (guint i = 0; i < step->stops->len; i++)
     {
@@ -631,10 +596,10 @@ concordat_wizard_first_stop (Eval                *e,
 
 gboolean
 concordat_wizard_eval_init (Eval             *e,
-           ConcordatWizard  *self,
-           ConcordatStore   *store,
-           gboolean          with_problems,
-           GError          **error)
+                            ConcordatWizard  *self,
+                            ConcordatStore   *store,
+                            gboolean          with_problems,
+                            GError          **error)
 {
   e->self = self;
   e->store = store;
@@ -647,7 +612,7 @@ concordat_wizard_eval_init (Eval             *e,
 
 gboolean
 concordat_wizard_eval_failed (Eval    *e,
-             GError **error)
+                              GError **error)
 {
   if (e->error == NULL)
     return FALSE;

@@ -15,9 +15,9 @@
 /* The field @key of a condition names, which must be asked before it. */
 const ConcordatField *
 concordat_wizard_refer (Loader      *l,
-       JsonNode    *node,
-       const char  *where,
-       GError     **error)
+                        JsonNode    *node,
+                        const char  *where,
+                        GError     **error)
 {
   const ConcordatField *field;
   const char *id;
@@ -36,19 +36,19 @@ concordat_wizard_refer (Loader      *l,
   later = g_hash_table_lookup (l->ahead, id);
   if (later != NULL && g_str_has_prefix (where, later) && where[strlen (later)] == '.')
     concordat_wizard_invalid (l, error, where, "“%s” is the question this is part of; a condition can use only "
-             "answers asked before it", id);
+                              "answers asked before it", id);
   else if (later != NULL)
     concordat_wizard_invalid (l, error, where, "“%s” is asked later, at %s; a condition can use only answers "
-             "asked before it, so move the question earlier", id, later);
+                              "asked before it, so move the question earlier", id, later);
   else if (l->self->field_ids->len == 0)
     concordat_wizard_invalid (l, error, where, "“%s” is not a question in this wizard, and no question is asked "
-             "before this", id);
+                              "before this", id);
   else
     {
       g_autofree char *known = concordat_wizard_join_ids (l->self->field_ids);
 
       concordat_wizard_invalid (l, error, where, "“%s” is not a question in this wizard; the questions asked "
-               "before this are %s", id, known);
+                                "before this are %s", id, known);
     }
   return NULL;
 }
@@ -65,10 +65,10 @@ check_field_value (Loader                *l,
   if (field->type == CONCORDAT_FIELD_YES_NO)
     return concordat_wizard_holds_boolean (value) ||
            concordat_wizard_invalid (l, error, where, "“%s” is a yes-no question; compare it with true or false",
-                    field->id);
+                                     field->id);
   if (!concordat_wizard_holds_string (value))
     return concordat_wizard_invalid (l, error, where, "should be text, not %s, to compare with “%s”",
-                    concordat_wizard_describe_node (value), field->id);
+                                     concordat_wizard_describe_node (value), field->id);
   if (field->type == CONCORDAT_FIELD_CHOICE)
     {
       g_autoptr(GPtrArray) values = g_ptr_array_new ();
@@ -83,12 +83,12 @@ check_field_value (Loader                *l,
         }
       g_autofree char *words = concordat_wizard_join_ids (values);
       return concordat_wizard_invalid (l, error, where, "“%s” is not one of the choices of “%s”; use %s",
-                      json_node_get_string (value), field->id, words);
+                                       json_node_get_string (value), field->id, words);
     }
   if (field->type == CONCORDAT_FIELD_DATE &&
       !concordat_calendar_parse_date (json_node_get_string (value), &date))
     return concordat_wizard_invalid (l, error, where, "“%s” is not a real date; give it as YYYY-MM-DD",
-                    json_node_get_string (value));
+                                     json_node_get_string (value));
   return TRUE;
 }
 
@@ -103,15 +103,15 @@ check_setting_value (Loader      *l,
 
   if (!concordat_wizard_holds_string (value))
     return concordat_wizard_invalid (l, error, where, "should be text, not %s, to compare with the council's "
-                    "“%s”", concordat_wizard_describe_node (value), setting);
+                                     "“%s”", concordat_wizard_describe_node (value), setting);
   if (g_str_equal (setting, "briefing-rule") &&
       !concordat_briefing_rule_from_string (json_node_get_string (value), &rule))
     return concordat_wizard_invalid (l, error, where, "“%s” is not a briefing rule; use offer-to-all or on-request",
-                    json_node_get_string (value));
+                                     json_node_get_string (value));
   if (g_str_equal (setting, "region") &&
       !g_strv_contains (concordat_calendar_list_regions (), json_node_get_string (value)))
     return concordat_wizard_invalid (l, error, where, "“%s” is not a region; use england-wales, scotland or "
-                    "northern-ireland", json_node_get_string (value));
+                                     "northern-ireland", json_node_get_string (value));
   return TRUE;
 }
 
@@ -164,52 +164,47 @@ read_group (Loader      *l,
 }
 
 /* Reads equals, not-equals or in: exactly one of them must be there. */
-static gboolean
-read_comparison (Loader                *l,
-                 JsonObject            *object,
-                 const char            *path,
-                 ConcordatCondition    *c,
-                 const ConcordatField  *field,
-                 GError               **error)
+static const char *
+find_comparison (Loader              *l,
+                 JsonObject          *object,
+                 const char          *path,
+                 ConcordatCondition  *c,
+                 gboolean             on_field,
+                 GError             **error)
 {
   static const char * const kinds[] = { "equals", "not-equals", "in", "answered", "differs-from", NULL };
   const char *found = NULL;
-  g_autofree char *where = NULL;
-  JsonNode *node;
 
   for (guint i = 0; kinds[i] != NULL; i++)
     if (json_object_has_member (object, kinds[i]))
       {
         if (found != NULL)
-          return concordat_wizard_invalid (l, error, path, "has both “%s” and “%s”; give one comparison only",
-                          found, kinds[i]);
+          {
+            concordat_wizard_invalid (l, error, path, "has both “%s” and “%s”; give one comparison only",
+                                      found, kinds[i]);
+            return NULL;
+          }
         found = kinds[i];
         c->kind = (ConditionKind) i;
       }
   if (found == NULL)
-    return concordat_wizard_invalid (l, error, path, "needs a comparison: %s",
-                    field != NULL ? "equals, not-equals, in, answered or differs-from"
-                                  : "equals, not-equals or in");
+    concordat_wizard_invalid (l, error, path, "needs a comparison: %s",
+                              on_field ? "equals, not-equals, in, answered or differs-from"
+                                       : "equals, not-equals or in");
+  return found;
+}
 
-  where = concordat_wizard_at (path, found);
-  node = json_object_get_member (object, found);
-  c->values = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
-  if (c->kind == COND_ANSWERED)
-    {
-      if (!concordat_wizard_holds_boolean (node))
-        return concordat_wizard_invalid (l, error, where, "should be true or false, not %s", concordat_wizard_describe_node (node));
-      c->answered = json_node_get_boolean (node);
-      return TRUE;
-    }
-  if (c->kind == COND_DIFFERS)
-    {
-      const ConcordatField *other = concordat_wizard_refer (l, node, where, error);
-
-      if (other == NULL)
-        return FALSE;
-      c->other = g_strdup (other->id);
-      return TRUE;
-    }
+/* The values of equals, not-equals or in, each one the field or setting can take. */
+static gboolean
+read_compared_values (Loader                *l,
+                      JsonObject            *object,
+                      const char            *path,
+                      const char            *where,
+                      JsonNode              *node,
+                      ConcordatCondition    *c,
+                      const ConcordatField  *field,
+                      GError               **error)
+{
   if (c->kind == COND_IN)
     {
       JsonArray *list;
@@ -232,6 +227,43 @@ read_comparison (Loader                *l,
         return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+read_comparison (Loader                *l,
+                 JsonObject            *object,
+                 const char            *path,
+                 ConcordatCondition    *c,
+                 const ConcordatField  *field,
+                 GError               **error)
+{
+  const char *found = find_comparison (l, object, path, c, field != NULL, error);
+  g_autofree char *where = NULL;
+  JsonNode *node;
+
+  if (found == NULL)
+    return FALSE;
+  where = concordat_wizard_at (path, found);
+  node = json_object_get_member (object, found);
+  c->values = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  if (c->kind == COND_ANSWERED)
+    {
+      if (!concordat_wizard_holds_boolean (node))
+        return concordat_wizard_invalid (l, error, where, "should be true or false, not %s",
+                                         concordat_wizard_describe_node (node));
+      c->answered = json_node_get_boolean (node);
+      return TRUE;
+    }
+  if (c->kind == COND_DIFFERS)
+    {
+      const ConcordatField *other = concordat_wizard_refer (l, node, where, error);
+
+      if (other == NULL)
+        return FALSE;
+      c->other = g_strdup (other->id);
+      return TRUE;
+    }
+  return read_compared_values (l, object, path, where, node, c, field, error);
 }
 
 static ConcordatCondition *
@@ -303,7 +335,7 @@ read_pre_election (Loader      *l,
   if (field->type != CONCORDAT_FIELD_DATE)
     {
       concordat_wizard_invalid (l, error, where, "“%s” is a %s question; “pre-election” needs a date question",
-               field->id, concordat_wizard_field_types[field->type]);
+                                field->id, concordat_wizard_field_types[field->type]);
       return NULL;
     }
   c->kind = COND_PRE_ELECTION;
@@ -318,7 +350,7 @@ read_condition (Loader      *l,
                 GError     **error)
 {
   JsonObject *object = concordat_wizard_read_object (l, node, path, "a condition, such as {\"field\": \"ID\", "
-                                    "\"equals\": V}", error);
+                                                     "\"equals\": V}", error);
 
   if (object == NULL)
     return NULL;
@@ -336,17 +368,17 @@ read_condition (Loader      *l,
         return read_group (l, object, path, groups[i], error);
     }
   concordat_wizard_invalid (l, error, path, "a condition needs one of “field”, “council”, “pre-election”, "
-           "“all”, “any” or “not”");
+                            "“all”, “any” or “not”");
   return NULL;
 }
 
 /* The optional "when" of @object. */
 gboolean
 concordat_wizard_read_when (Loader              *l,
-           JsonObject          *object,
-           const char          *path,
-           ConcordatCondition **out,
-           GError             **error)
+                            JsonObject          *object,
+                            const char          *path,
+                            ConcordatCondition **out,
+                            GError             **error)
 {
   g_autofree char *where = concordat_wizard_at (path, "when");
   JsonNode *node = json_object_get_member (object, "when");
@@ -362,10 +394,10 @@ concordat_wizard_read_when (Loader              *l,
 
 gboolean
 concordat_wizard_check_placeholders (Loader      *l,
-                    const char  *text,
-                    const char  *where,
-                    gboolean     each,
-                    GError     **error)
+                                     const char  *text,
+                                     const char  *where,
+                                     gboolean     each,
+                                     GError     **error)
 {
   for (const char *p = strchr (text, '{'); p != NULL; p = strchr (p + 1, '{'))
     {
@@ -381,12 +413,12 @@ concordat_wizard_check_placeholders (Loader      *l,
         {
           if (!each)
             return concordat_wizard_invalid (l, error, where, "“{each}” stands for the item a duty or ledger "
-                            "change is repeated for; use it only with “for-each”");
+                                             "change is repeated for; use it only with “for-each”");
         }
       else if (!g_hash_table_contains (l->self->fields, name))
         return concordat_wizard_invalid (l, error, where, "“{%s}” names no question in this wizard; a placeholder "
-                        "is a question's id in braces, such as {%s}", name,
-                        (const char *) g_ptr_array_index (l->self->field_ids, 0));
+                                         "is a question's id in braces, such as {%s}", name,
+                                         (const char *) g_ptr_array_index (l->self->field_ids, 0));
     }
   return TRUE;
 }

@@ -13,15 +13,13 @@
 #include "concordat-store-private.h"
 #include "concordat-wizard-private.h"
 
-
-
 G_GNUC_PRINTF (4, 5)
 gboolean
 concordat_wizard_invalid (Loader      *l,
-         GError     **error,
-         const char  *where,
-         const char  *format,
-         ...)
+                          GError     **error,
+                          const char  *where,
+                          const char  *format,
+                          ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -37,25 +35,25 @@ concordat_wizard_invalid (Loader      *l,
 
 char *
 concordat_wizard_at (const char *path,
-    const char *key)
+                     const char *key)
 {
   return *path != '\0' ? g_strdup_printf ("%s.%s", path, key) : g_strdup (key);
 }
 
 char *
 concordat_wizard_nth (const char *path,
-     guint       i)
+                      guint       i)
 {
   return g_strdup_printf ("%s[%u]", path, i);
 }
 
 gboolean
 concordat_wizard_check_keys (Loader             *l,
-            JsonObject         *object,
-            const char         *path,
-            const char         *what,
-            const char * const *allowed,
-            GError            **error)
+                             JsonObject         *object,
+                             const char         *path,
+                             const char         *what,
+                             const char * const *allowed,
+                             GError            **error)
 {
   g_autoptr(GList) names = json_object_get_members (object);
 
@@ -66,17 +64,17 @@ concordat_wizard_check_keys (Loader             *l,
         g_autofree char *words = concordat_wizard_join_words (allowed, " or ");
 
         return concordat_wizard_invalid (l, error, where, "“%s” is not a key of %s; use %s",
-                        (const char *) n->data, what, words);
+                                         (const char *) n->data, what, words);
       }
   return TRUE;
 }
 
 JsonObject *
 concordat_wizard_read_object (Loader      *l,
-             JsonNode    *node,
-             const char  *where,
-             const char  *what,
-             GError     **error)
+                              JsonNode    *node,
+                              const char  *where,
+                              const char  *what,
+                              GError     **error)
 {
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
     return json_node_get_object (node);
@@ -134,13 +132,13 @@ read_id (Loader      *l,
 /* A list under @key, or NULL with no error when it is absent and may be. */
 gboolean
 concordat_wizard_read_list (Loader      *l,
-           JsonObject  *object,
-           const char  *path,
-           const char  *key,
-           guint        min,
-           const char  *hint,
-           JsonArray  **out,
-           GError     **error)
+                            JsonObject  *object,
+                            const char  *path,
+                            const char  *key,
+                            guint        min,
+                            const char  *hint,
+                            JsonArray  **out,
+                            GError     **error)
 {
   JsonNode *node = json_object_get_member (object, key);
   g_autofree char *where = concordat_wizard_at (path, key);
@@ -168,10 +166,10 @@ read_topic (Loader      *l,
 
   if (!concordat_wizard_holds_string (node))
     return concordat_wizard_invalid (l, error, where, "should be a topic's id, such as \"party-groups\", not %s",
-                    concordat_wizard_describe_node (node));
+                                     concordat_wizard_describe_node (node));
   if (!g_strv_contains (ids, json_node_get_string (node)))
     return concordat_wizard_invalid (l, error, where, "“%s” is not a topic; use %s", json_node_get_string (node),
-                    words);
+                                     words);
   *out = g_strdup (json_node_get_string (node));
   return TRUE;
 }
@@ -192,9 +190,9 @@ read_choices (Loader          *l,
   if (field->type != CONCORDAT_FIELD_CHOICE)
     return !json_object_has_member (object, "choices") ||
            concordat_wizard_invalid (l, error, where, "only a choice question has choices; remove them, or make "
-                    "its type choice");
+                                     "its type choice");
   if (!concordat_wizard_read_list (l, object, path, "choices", 2, "a choice question needs at least two choices, "
-                  "each {\"value\": …, \"label\": …}", &list, error))
+                                   "each {\"value\": …, \"label\": …}", &list, error))
     return FALSE;
 
   field->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) concordat_wizard_choice_free);
@@ -203,7 +201,7 @@ read_choices (Loader          *l,
       g_autofree char *each = concordat_wizard_nth (where, i);
       g_autofree char *value_at = concordat_wizard_at (each, "value");
       JsonObject *o = concordat_wizard_read_object (l, json_array_get_element (list, i), each,
-                                   "a choice, {\"value\": …, \"label\": …}", error);
+                                                    "a choice, {\"value\": …, \"label\": …}", error);
       ConcordatChoice *choice;
 
       if (o == NULL || !concordat_wizard_check_keys (l, o, each, "a choice", keys, error))
@@ -219,7 +217,7 @@ read_choices (Loader          *l,
         if (g_str_equal (((ConcordatChoice *) g_ptr_array_index (field->choices, j))->value,
                          choice->value))
           return concordat_wizard_invalid (l, error, value_at, "“%s” is the value of choice %u too; give each "
-                          "choice its own value", choice->value, j);
+                                           "choice its own value", choice->value, j);
     }
   return TRUE;
 }
@@ -271,10 +269,10 @@ read_field (Loader         *l,
     return FALSE;
   if (g_str_equal (field->id, "each"))
     return concordat_wizard_invalid (l, error, id_at, "“each” stands for the item of a repeated duty; give the "
-                    "question another id");
+                                     "question another id");
   if (g_hash_table_contains (l->self->fields, field->id))
     return concordat_wizard_invalid (l, error, id_at, "“%s” is the id of an earlier question too; every question "
-                    "needs its own id", field->id);
+                                     "needs its own id", field->id);
   if (!read_field_type (l, object, path, field, error) ||
       !read_text (l, object, path, "label", TRUE, "give the question the person answers",
                   &field->label, error) ||
@@ -287,7 +285,7 @@ read_field (Loader         *l,
   required = json_object_get_member (object, "required");
   if (required != NULL && !concordat_wizard_holds_boolean (required))
     return concordat_wizard_invalid (l, error, required_at, "should be true or false, not %s",
-                    concordat_wizard_describe_node (required));
+                                     concordat_wizard_describe_node (required));
   field->required = required != NULL && json_node_get_boolean (required);
 
   /* Only now may later conditions use it. */
@@ -316,7 +314,7 @@ read_stop (Loader         *l,
   g_ptr_array_add (step->stops, stop);
   if (!json_object_has_member (object, "when"))
     return concordat_wizard_invalid (l, error, when_at, "missing; a stop needs the condition under which the "
-                    "wizard must not go ahead");
+                                     "wizard must not go ahead");
   if (!concordat_wizard_read_when (l, object, path, &stop->when, error) ||
       !read_text (l, object, path, "reason", TRUE, "say why the person must not go ahead",
                   &stop->reason, error))
@@ -337,7 +335,7 @@ read_step_topics (Loader         *l,
   JsonArray *list;
 
   if (!concordat_wizard_read_list (l, object, path, "topics", 0, "give the topics whose paragraphs the step cites",
-                  &list, error))
+                                   &list, error))
     return FALSE;
   for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
     {
@@ -382,7 +380,7 @@ read_step (Loader      *l,
   for (guint i = 0; i + 1 < l->self->steps->len; i++)
     if (g_str_equal (((ConcordatStep *) g_ptr_array_index (l->self->steps, i))->id, step->id))
       return concordat_wizard_invalid (l, error, id_at, "“%s” is the id of steps[%u] too; every step needs its "
-                      "own id", step->id, i);
+                                       "own id", step->id, i);
   if (!read_text (l, object, path, "title", TRUE, "every step needs a title, the heading shown "
                   "above its questions", &step->title, error) ||
       !read_text (l, object, path, "help", FALSE, "give the text shown above the questions, or "
@@ -391,7 +389,7 @@ read_step (Loader      *l,
       !concordat_wizard_read_when (l, object, path, &step->when, error) ||
       !concordat_wizard_read_list (l, object, path, "fields", 1, "a step needs at least one question", &fields, error) ||
       !concordat_wizard_read_list (l, object, path, "stops", 0, "give a list of stops, or leave “stops” out",
-                  &stops, error))
+                                   &stops, error))
     return FALSE;
 
   for (guint i = 0; i < json_array_get_length (fields); i++)
@@ -432,7 +430,7 @@ read_field_ref (Loader      *l,
   if ((types & TYPE_BIT (field->type)) != 0)
     return field;
   concordat_wizard_invalid (l, error, where, "“%s” is a %s question; this needs %s", field->id,
-           concordat_wizard_field_types[field->type], wanted);
+                            concordat_wizard_field_types[field->type], wanted);
   return NULL;
 }
 
@@ -503,7 +501,7 @@ read_ledger_rule (Loader      *l,
   g_autofree char *state_at = concordat_wizard_at (path, "state");
   g_autofree char *states = concordat_wizard_join_words (concordat_wizard_ledger_states, " or ");
   JsonObject *object = concordat_wizard_read_object (l, node, path, "a ledger change, {\"group\": …, "
-                                    "\"state\": …}", error);
+                                                     "\"state\": …}", error);
   LedgerRule *rule;
 
   if (object == NULL || !concordat_wizard_check_keys (l, object, path, "a ledger change", keys, error))
@@ -512,7 +510,7 @@ read_ledger_rule (Loader      *l,
   g_ptr_array_add (l->self->ledger, rule);
   if (json_object_has_member (object, "group") == json_object_has_member (object, "for-each"))
     return concordat_wizard_invalid (l, error, path, "a ledger change needs one of “group” (a group question) "
-                    "and “for-each” (\"other-groups\")");
+                                     "and “for-each” (\"other-groups\")");
   if (json_object_has_member (object, "group"))
     {
       const ConcordatField *field = read_field_ref (l, object, path, "group", TYPE_BIT (CONCORDAT_FIELD_GROUP),
@@ -552,23 +550,23 @@ read_due (Loader      *l,
   rule = colon != NULL ? g_strndup (due, colon - due) : g_strdup (due);
   if (!concordat_calendar_parse_rule (rule, &duty->rule, &local_error))
     return concordat_wizard_invalid (l, error, where, "%s; add :ID to count from a date question, such as "
-                    "+1wd:meeting_date", local_error->message);
+                                     "+1wd:meeting_date", local_error->message);
   if (colon == NULL)
     {
       if (duty->rule.kind != CONCORDAT_CALENDAR_RULE_AFTER)
         return concordat_wizard_invalid (l, error, where, "“%s” needs a date question to count from, such as "
-                        "%s:meeting_date; without one, a duty falls due +Nwd after the day the "
-                        "wizard is finished", due, due);
+                                         "%s:meeting_date; without one, a duty falls due +Nwd after the day the "
+                                         "wizard is finished", due, due);
       return TRUE;
     }
 
   field = g_hash_table_lookup (l->self->fields, colon + 1);
   if (field == NULL)
     return concordat_wizard_invalid (l, error, where, "“%s” names no question in this wizard; count from a date "
-                    "question, such as %s:meeting_date", colon + 1, rule);
+                                     "question, such as %s:meeting_date", colon + 1, rule);
   if (field->type != CONCORDAT_FIELD_DATE)
     return concordat_wizard_invalid (l, error, where, "“%s” is a %s question; a due rule counts from a date "
-                    "question", field->id, concordat_wizard_field_types[field->type]);
+                                     "question", field->id, concordat_wizard_field_types[field->type]);
   duty->date_field = g_strdup (field->id);
   return TRUE;
 }
@@ -633,7 +631,7 @@ read_outcome (Loader      *l,
 
   if (node == NULL)
     return concordat_wizard_invalid (l, error, "outcome", "missing; a wizard needs an outcome with at least a "
-                    "“summary” for the record");
+                                     "“summary” for the record");
   object = concordat_wizard_read_object (l, node, "outcome", "what finishing records", error);
   if (object == NULL || !concordat_wizard_check_keys (l, object, "outcome", "the outcome", keys, error) ||
       !read_text (l, object, "outcome", "summary", TRUE, "give the record's one-line summary, "
@@ -654,7 +652,7 @@ read_outcome (Loader      *l,
     return FALSE;
   if (l->self->ledger->len > 0 && l->self->ledger_topic == NULL)
     return concordat_wizard_invalid (l, error, "outcome.ledger-topic", "missing; a wizard with “ledger” changes "
-                    "needs it: the text question whose answer names the briefing topic");
+                                     "needs it: the text question whose answer names the briefing topic");
   return read_entries (l, object, "duties", read_duty, error);
 }
 
@@ -669,10 +667,10 @@ read_format (Loader      *l,
 
   if (format == NULL)
     return concordat_wizard_invalid (l, error, "format", "missing; give the format's version, %d",
-                    CONCORDAT_WIZARD_FORMAT_VERSION);
+                                     CONCORDAT_WIZARD_FORMAT_VERSION);
   if (!concordat_wizard_holds_integer (format) || json_node_get_int (format) < 1)
     return concordat_wizard_invalid (l, error, "format", "should be the whole number %d",
-                    CONCORDAT_WIZARD_FORMAT_VERSION);
+                                     CONCORDAT_WIZARD_FORMAT_VERSION);
   if (json_node_get_int (format) > CONCORDAT_WIZARD_FORMAT_VERSION)
     {
       g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_TOO_NEW,
@@ -694,7 +692,7 @@ read_audience (Loader      *l,
   JsonArray *list;
 
   if (!concordat_wizard_read_list (l, root, "", "audience", 1, "give who it is for: member, officer or both",
-                  &list, error))
+                                   &list, error))
     return FALSE;
   for (guint i = 0; i < json_array_get_length (list); i++)
     {
@@ -763,7 +761,7 @@ read_root (Loader      *l,
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return concordat_wizard_invalid (l, error, NULL, "the file should hold one object, {\"format\": %d, \"id\": "
-                    "…, \"steps\": […], \"outcome\": {…}}", CONCORDAT_WIZARD_FORMAT_VERSION);
+                                     "…, \"steps\": […], \"outcome\": {…}}", CONCORDAT_WIZARD_FORMAT_VERSION);
   root = json_node_get_object (node);
   if (!read_format (l, root, error) ||
       !concordat_wizard_check_keys (l, root, "", "a wizard", keys, error) ||
@@ -775,7 +773,7 @@ read_root (Loader      *l,
   if (!concordat_wizard_holds_integer (version) || json_node_get_int (version) < 1 ||
       json_node_get_int (version) > G_MAXINT)
     return concordat_wizard_invalid (l, error, "version", "should be a whole number from 1, raised whenever the "
-                    "questions or the outcome change");
+                                     "questions or the outcome change");
   l->self->version = json_node_get_int (version);
 
   if (!read_text (l, root, "", "title", TRUE, "give the title the list of wizards shows",

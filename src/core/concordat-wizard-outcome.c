@@ -13,7 +13,6 @@
 #include "concordat-store-private.h"
 #include "concordat-wizard-private.h"
 
-
 /* --- what finishing records --- */
 
 /* An answer as the record shows it: a choice's label, "yes" or "no", a date
@@ -117,7 +116,7 @@ read_ledger_states (Eval       *e,
     }
   if (rc != SQLITE_DONE)
     concordat_wizard_failed (e, g_error_new (CONCORDAT_ERROR, CONCORDAT_ERROR_IO,
-                            "Cannot read the briefing ledger: %s", sqlite3_errmsg (db)));
+                                             "Cannot read the briefing ledger: %s", sqlite3_errmsg (db)));
   sqlite3_finalize (stmt);
   return states;
 }
@@ -227,7 +226,7 @@ plan_ledger (Eval             *e,
       if (topic == NULL)
         {
           concordat_wizard_problem (e, e->self->ledger_topic, "%s: needed to record the briefing on the ledger; "
-                   "give the briefing's topic", e->self->ledger_topic);
+                                    "give the briefing's topic", e->self->ledger_topic);
           return;
         }
       if (rule->for_each != NULL)
@@ -280,7 +279,7 @@ plan_duty (Eval             *e,
       if (text == NULL)
         {
           concordat_wizard_problem (e, rule->date_field, "%s: needed to date the duty “%s”; give the date as "
-                   "YYYY-MM-DD", rule->date_field, title);
+                                    "YYYY-MM-DD", rule->date_field, title);
           return;
         }
       concordat_calendar_parse_date (text, &date);
@@ -446,6 +445,34 @@ cite_steps (Eval              *e,
 
 /* --- the outcome --- */
 
+static void
+citation_free (ConcordatCitation *citation)
+{
+  g_free (citation->step);
+  g_free (citation->topic);
+  g_free (citation->document);
+  g_free (citation->citation);
+  g_free (citation->text);
+  g_free (citation);
+}
+
+static void
+planned_duty_free (ConcordatPlannedDuty *duty)
+{
+  g_free (duty->title);
+  g_free (duty->group);
+  g_free (duty);
+}
+
+static void
+planned_change_free (ConcordatPlannedChange *change)
+{
+  g_free (change->topic);
+  g_free (change->group);
+  g_free (change->state);
+  g_free (change);
+}
+
 void
 concordat_outcome_free (ConcordatOutcome *outcome)
 {
@@ -475,9 +502,9 @@ outcome_new (ConcordatWizard *self,
   outcome->today = *today;
   outcome->steps = g_ptr_array_new ();
   outcome->notes = g_ptr_array_new_with_free_func (g_free);
-  outcome->duties = g_ptr_array_new_with_free_func ((GDestroyNotify) concordat_wizard_planned_duty_free);
-  outcome->ledger = g_ptr_array_new_with_free_func ((GDestroyNotify) concordat_wizard_planned_change_free);
-  outcome->citations = g_ptr_array_new_with_free_func ((GDestroyNotify) concordat_wizard_citation_free);
+  outcome->duties = g_ptr_array_new_with_free_func ((GDestroyNotify) planned_duty_free);
+  outcome->ledger = g_ptr_array_new_with_free_func ((GDestroyNotify) planned_change_free);
+  outcome->citations = g_ptr_array_new_with_free_func ((GDestroyNotify) citation_free);
   return outcome;
 }
 
@@ -495,7 +522,7 @@ check_unknown (Eval       *e,
         g_autofree char *known = concordat_wizard_join_ids (e->self->field_ids);
 
         concordat_wizard_problem (e, n->data, "%s: there is no such question in this wizard; its questions are %s",
-                 (const char *) n->data, known);
+                                  (const char *) n->data, known);
       }
 }
 

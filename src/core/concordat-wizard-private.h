@@ -112,35 +112,52 @@ extern const char * const concordat_wizard_settled_states[];
 extern const char * const concordat_wizard_weekday_names[];
 extern const char * const concordat_wizard_month_names[];
 
-void concordat_wizard_eval_clear (Eval *e);
+/* concordat-wizard.c: freeing a definition's parts, and small helpers. */
+void        concordat_wizard_condition_free (ConcordatCondition *condition);
+void        concordat_wizard_choice_free    (ConcordatChoice    *choice);
+void        concordat_wizard_field_free     (ConcordatField     *field);
+void        concordat_wizard_stop_free      (ConcordatStop      *stop);
+char       *concordat_wizard_join_words     (const char * const *words,
+                                             const char         *last);
+char       *concordat_wizard_join_ids       (GPtrArray          *ids);
+gboolean    concordat_wizard_holds_string   (JsonNode           *node);
+gboolean    concordat_wizard_holds_boolean  (JsonNode           *node);
+gboolean    concordat_wizard_holds_integer  (JsonNode           *node);
+const char *concordat_wizard_describe_node  (JsonNode           *node);
+gboolean    concordat_wizard_same_name      (const char         *a,
+                                             const char         *b);
+gboolean    concordat_wizard_is_id          (const char         *text,
+                                             const char         *extra);
+char       *concordat_wizard_describe_date  (const GDate        *date);
+
+/* concordat-wizard-answers.c: walking the steps for a set of answers. */
+void        concordat_wizard_eval_clear     (Eval               *e);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Eval, concordat_wizard_eval_clear)
 
-void concordat_wizard_condition_free (ConcordatCondition *condition);
-void concordat_wizard_choice_free (ConcordatChoice *choice);
-void concordat_wizard_field_free (ConcordatField *field);
-void concordat_wizard_stop_free (ConcordatStop *stop);
-char * concordat_wizard_join_words (const char * const *words, const char *last);
-char * concordat_wizard_join_ids (GPtrArray *ids);
-gboolean concordat_wizard_holds_string (JsonNode *node);
-gboolean concordat_wizard_holds_boolean (JsonNode *node);
-gboolean concordat_wizard_holds_integer (JsonNode *node);
-const char * concordat_wizard_describe_node (JsonNode *node);
-gboolean concordat_wizard_same_name (const char *a, const char *b);
-gboolean concordat_wizard_is_id (const char *text, const char *extra);
-char * concordat_wizard_describe_date (const GDate *date);
-void concordat_wizard_citation_free (ConcordatCitation *citation);
-void concordat_wizard_planned_duty_free (ConcordatPlannedDuty *duty);
-void concordat_wizard_planned_change_free (ConcordatPlannedChange *change);
-void concordat_wizard_problem (Eval *e, const char *field, const char *format, ...) G_GNUC_PRINTF (3, 4);
-void concordat_wizard_failed (Eval *e, GError *error);
-ConcordatCalendar * concordat_wizard_eval_calendar (Eval *e);
-GPtrArray * concordat_wizard_eval_groups (Eval *e);
-const char * concordat_wizard_answer_string (Eval *e, const char *id);
-gboolean concordat_wizard_holds (Eval *e, const ConcordatCondition *c);
-void concordat_wizard_ask_step (Eval *e, const ConcordatStep *step, JsonObject *raw);
-const ConcordatStop * concordat_wizard_first_stop (Eval *e, const ConcordatStep *step);
-gboolean concordat_wizard_eval_init (Eval *e, ConcordatWizard *self, ConcordatStore *store, gboolean with_problems, GError **error);
-gboolean concordat_wizard_eval_failed (Eval *e, GError **error);
+gboolean             concordat_wizard_eval_init     (Eval                      *e,
+                                                     ConcordatWizard           *self,
+                                                     ConcordatStore            *store,
+                                                     gboolean                   with_problems,
+                                                     GError                   **error);
+gboolean             concordat_wizard_eval_failed   (Eval                      *e,
+                                                     GError                   **error);
+void                 concordat_wizard_problem       (Eval                      *e,
+                                                     const char                *field,
+                                                     const char                *format,
+                                                     ...) G_GNUC_PRINTF (3, 4);
+void                 concordat_wizard_failed        (Eval                      *e,
+                                                     GError                    *error);
+ConcordatCalendar   *concordat_wizard_eval_calendar (Eval                      *e);
+GPtrArray           *concordat_wizard_eval_groups   (Eval                      *e);
+const char          *concordat_wizard_answer_string (Eval                      *e,
+                                                     const char                *id);
+gboolean             concordat_wizard_holds         (Eval                      *e,
+                                                     const ConcordatCondition  *c);
+void                 concordat_wizard_ask_step      (Eval                      *e,
+                                                     const ConcordatStep       *step,
+                                                     JsonObject                *raw);
+const ConcordatStop *concordat_wizard_first_stop    (Eval                      *e,
+                                                     const ConcordatStep       *step);
 
 /* Reading a definition. */
 typedef struct
@@ -150,15 +167,51 @@ typedef struct
   GHashTable      *ahead;  /* every field id → where it is, from a first look */
 } Loader;
 
-gboolean concordat_wizard_invalid (Loader *l, GError **error, const char *where, const char *format, ...) G_GNUC_PRINTF (4, 5);
-char * concordat_wizard_at (const char *path, const char *key);
-char * concordat_wizard_nth (const char *path, guint i);
-gboolean concordat_wizard_check_keys (Loader *l, JsonObject *object, const char *path, const char *what, const char * const *allowed, GError **error);
-JsonObject * concordat_wizard_read_object (Loader *l, JsonNode *node, const char *where, const char *what, GError **error);
-gboolean concordat_wizard_read_list (Loader *l, JsonObject *object, const char *path, const char *key, guint min, const char *hint, JsonArray **out, GError **error);
-const ConcordatField * concordat_wizard_refer (Loader *l, JsonNode *node, const char *where, GError **error);
-gboolean concordat_wizard_read_when (Loader *l, JsonObject *object, const char *path, ConcordatCondition **out, GError **error);
-gboolean concordat_wizard_check_placeholders (Loader *l, const char *text, const char *where, gboolean each, GError **error);
+/* concordat-wizard-loader.c: reading JSON strictly. */
+gboolean    concordat_wizard_invalid     (Loader              *l,
+                                          GError             **error,
+                                          const char          *where,
+                                          const char          *format,
+                                          ...) G_GNUC_PRINTF (4, 5);
+char       *concordat_wizard_at          (const char          *path,
+                                          const char          *key);
+char       *concordat_wizard_nth         (const char          *path,
+                                          guint                i);
+gboolean    concordat_wizard_check_keys  (Loader              *l,
+                                          JsonObject          *object,
+                                          const char          *path,
+                                          const char          *what,
+                                          const char * const  *allowed,
+                                          GError             **error);
+JsonObject *concordat_wizard_read_object (Loader              *l,
+                                          JsonNode            *node,
+                                          const char          *where,
+                                          const char          *what,
+                                          GError             **error);
+gboolean    concordat_wizard_read_list   (Loader              *l,
+                                          JsonObject          *object,
+                                          const char          *path,
+                                          const char          *key,
+                                          guint                min,
+                                          const char          *hint,
+                                          JsonArray          **out,
+                                          GError             **error);
+
+/* concordat-wizard-conditions.c */
+const ConcordatField *concordat_wizard_refer              (Loader              *l,
+                                                           JsonNode            *node,
+                                                           const char          *where,
+                                                           GError             **error);
+gboolean              concordat_wizard_read_when          (Loader              *l,
+                                                           JsonObject          *object,
+                                                           const char          *path,
+                                                           ConcordatCondition **out,
+                                                           GError             **error);
+gboolean              concordat_wizard_check_placeholders (Loader              *l,
+                                                           const char          *text,
+                                                           const char          *where,
+                                                           gboolean             each,
+                                                           GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConcordatCondition, concordat_wizard_condition_free)
 

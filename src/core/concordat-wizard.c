@@ -1,5 +1,5 @@
-/* concordat-wizard.c: wizards as data — reading a definition strictly, and
- * working out what one set of answers comes to.
+/* concordat-wizard.c: the wizard object — its getters, freeing a definition,
+ * and the small helpers its loader, answers and outcome share.
  *
  * A definition is checked whole when it is read (docs/wizards.md is the
  * format), so that evaluating answers never meets a surprise: every field a
@@ -69,7 +69,6 @@ concordat_wizard_condition_free (ConcordatCondition *condition)
   g_clear_pointer (&condition->children, g_ptr_array_unref);
   g_free (condition);
 }
-
 
 void
 concordat_wizard_choice_free (ConcordatChoice *choice)
@@ -186,7 +185,7 @@ concordat_wizard_init (ConcordatWizard *self)
 /* "a, b or c" */
 char *
 concordat_wizard_join_words (const char * const *words,
-            const char         *last)
+                             const char         *last)
 {
   GString *s = g_string_new (NULL);
   guint n = g_strv_length ((char **) words);
@@ -249,7 +248,7 @@ concordat_wizard_describe_node (JsonNode *node)
 /* Names, as of groups and wards, match without regard to case. */
 gboolean
 concordat_wizard_same_name (const char *a,
-           const char *b)
+                            const char *b)
 {
   g_autofree char *fa = g_utf8_casefold (a, -1);
   g_autofree char *fb = g_utf8_casefold (b, -1);
@@ -259,7 +258,7 @@ concordat_wizard_same_name (const char *a,
 
 gboolean
 concordat_wizard_is_id (const char *text,
-       const char *extra)
+                        const char *extra)
 {
   if (*text == '\0')
     return FALSE;
