@@ -428,6 +428,9 @@ test_finish_refused (Fixture       *f,
 
       g_assert_nonnull (strstr (error->message, problem->message));
     }
+  /* Each field named once, not once by the message and again before it. */
+  g_assert_null (strstr (error->message, "colour: colour"));
+  g_assert_null (strstr (error->message, "topic: topic"));
   after = count_rows (f);
   assert_unchanged (&before, &after);
   g_clear_error (&error);

@@ -67,7 +67,8 @@ set_refusal (GError                 **error,
 
       if (i > 0)
         g_string_append (problems, "; ");
-      if (problem->field != NULL)
+      /* Most messages already start with the field's id. */
+      if (problem->field != NULL && !g_str_has_prefix (problem->message, problem->field))
         g_string_append_printf (problems, "%s: ", problem->field);
       g_string_append (problems, problem->message);
     }
