@@ -1,8 +1,261 @@
+/* test-duties-view.c: the Duties view in the real window under Xvfb: its
+ * empty state; the duties a briefing created, overdue ones apart; marking
+ * one done and putting one off through the view, with what is stored
+ * checked; the Duties badge following; every control named.
+ *
+ * A briefing finished on Wednesday 23 December 2026 creates two offers due
+ * Tuesday 29 December and a check due Monday 11 January 2027.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
+
+#include "concordat-clock.h"
+#include "concordat-council.h"
+#include "concordat-duties-view.h"
+#include "concordat-record.h"
 #include "concordat-test-ui.h"
-int
-main (int argc, char **argv)
+
+#define FINISHED "2026-12-23"
+
+static ConcordatStore *
+store_of (UiFixture *f)
 {
+  return concordat_application_get_store (f->app);
+}
+
+/* Today is set before the window opens; the clock reads it every time. */
+static void
+set_today (const char *day)
+{
+  g_setenv ("CONCORDAT_TODAY", day, TRUE);
+}
+
+static void
+record_briefing (UiFixture *f)
+{
+  static const char answers_json[] =
+    "{\"requesting_group\": \"Labour\", \"requester_role\": \"group-leader\","
+    " \"topic\": \"Local plan\", \"council_business\": true,"
+    " \"officer\": \"Director of Place\", \"officer_is_senior\": true,"
+    " \"meeting_date\": \"2027-01-07\", \"non_members_present\": false,"
+    " \"budget_proposals\": false}";
+  static const char * const groups[] = { "Labour", "Conservative", "Liberal Democrat" };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(ConcordatWizard) wizard = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      g_autoptr(ConcordatGroup) group = concordat_council_add_group (store_of (f), groups[i], NULL, &error);
+
+      g_assert_no_error (error);
+    }
+  wizard = concordat_wizard_find_bundled ("briefing", &error);
+  g_assert_no_error (error);
+  json_parser_load_from_data (parser, answers_json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (concordat_calendar_parse_date (FINISHED, &today));
+  g_assert_cmpint (concordat_record_finish (store_of (f), wizard,
+                                            json_node_get_object (json_parser_get_root (parser)),
+                                            &today, NULL, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static const ConcordatDuty *
+stored_duty (GPtrArray  *duties,
+             const char *title)
+{
+  for (guint i = 0; i < duties->len; i++)
+    {
+      const ConcordatDuty *duty = g_ptr_array_index (duties, i);
+
+      if (g_str_equal (duty->title, title))
+        return duty;
+    }
+  g_error ("No duty “%s” stored", title);
+  return NULL;
+}
+
+static GPtrArray *
+all_duties (UiFixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = concordat_clock_today ();
+  GPtrArray *duties = concordat_record_list_duties (store_of (f), CONCORDAT_DUTY_FILTER_ALL, today, &error);
+
+  g_assert_no_error (error);
+  return duties;
+}
+
+static gboolean
+is_mapped_title (GtkWidget  *widget,
+                 const char *text)
+{
+  return gtk_widget_get_mapped (widget) && concordat_test_title_is (widget, text);
+}
+
+static ConcordatDutiesView *
+open_duties (UiFixture        *f,
+             ConcordatWindow **window_out)
+{
+  ConcordatWindow *window = concordat_test_open_window (f);
+  GtkWidget *view = concordat_test_find_widget (GTK_WIDGET (window), CONCORDAT_TYPE_DUTIES_VIEW, NULL, NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "duties");
+  concordat_test_wait_until (gtk_widget_get_mapped (view));
+  if (window_out != NULL)
+    *window_out = window;
+  return CONCORDAT_DUTIES_VIEW (view);
+}
+
+/* The row a duty is shown in, and the group it is under. */
+static const char *
+group_of (ConcordatDutiesView *view,
+          const char          *title)
+{
+  GtkWidget *row = concordat_test_find_widget (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW,
+                                               is_mapped_title, title);
+  GtkWidget *group;
+
+  if (row == NULL)
+    return NULL;
+  group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+  return adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group));
+}
+
+static guint
+badge_of (ConcordatWindow *window)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (concordat_test_find_widget (GTK_WIDGET (window),
+                                                                    ADW_TYPE_VIEW_STACK, NULL, NULL));
+  AdwViewStackPage *page = adw_view_stack_get_page (stack, adw_view_stack_get_child_by_name (stack, "duties"));
+
+  return adw_view_stack_page_get_badge_number (page);
+}
+
+static void
+duties_empty (UiFixture *f)
+{
+  ConcordatWindow *window = NULL;
+  ConcordatDutiesView *view;
+
+  set_today (FINISHED);
+  view = open_duties (f, &window);
+  concordat_test_wait_until (concordat_test_find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE,
+                                                         is_mapped_title, "No Duties") != NULL);
+  g_assert_cmpuint (badge_of (window), ==, 0);
+}
+
+#define OFFER_CONSERVATIVE "Offer Conservative the briefing on “Local plan”"
+#define OFFER_LIB_DEM "Offer Liberal Democrat the briefing on “Local plan”"
+#define CHECK_RECORD \
+  "Check any written record of the Labour meeting that attributes advice to Director of Place"
+
+static void
+duties_sections (UiFixture *f)
+{
+  ConcordatWindow *window = NULL;
+  ConcordatDutiesView *view;
+
+  /* Wednesday 30 December: the offers were due the day before. */
+  set_today ("2026-12-30");
+  record_briefing (f);
+  view = open_duties (f, &window);
+
+  g_assert_cmpstr (group_of (view, OFFER_CONSERVATIVE), ==, "Overdue");
+  g_assert_cmpstr (group_of (view, OFFER_LIB_DEM), ==, "Overdue");
+  g_assert_cmpstr (group_of (view, CHECK_RECORD), ==, "To Do");
+  g_assert_cmpuint (badge_of (window), ==, 2);
+  g_assert_cmpuint (concordat_duties_view_get_due_count (view), ==, 2);
+
+  concordat_test_assert_every_control_named (GTK_WIDGET (window), 6);
+}
+
+static void
+duties_mark_done (UiFixture *f)
+{
+  ConcordatWindow *window = NULL;
+  ConcordatDutiesView *view;
+  GtkWidget *button;
+  g_autoptr(GPtrArray) duties = NULL;
+
+  set_today ("2026-12-30");
+  record_briefing (f);
+  view = open_duties (f, &window);
+
+  button = concordat_test_find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON,
+                                       concordat_test_accessible_label_is,
+                                       "Mark “" OFFER_CONSERVATIVE "” done");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_activate (button));
+  concordat_test_wait_until (g_strcmp0 (group_of (view, OFFER_CONSERVATIVE), "Done Lately") == 0);
+
+  duties = all_duties (f);
+  g_assert_cmpint (stored_duty (duties, OFFER_CONSERVATIVE)->status, ==, CONCORDAT_DUTY_DONE);
+  g_assert_cmpint (stored_duty (duties, OFFER_LIB_DEM)->status, ==, CONCORDAT_DUTY_OVERDUE);
+  concordat_test_wait_until (badge_of (window) == 1);
+}
+
+/* Put off to the next working day: from Wednesday 23 December 2026 that
+ * is Thursday 24; from Thursday 24 it is Tuesday 29, after Christmas. */
+static void
+duties_snooze (UiFixture *f)
+{
+  const struct { const char *today; const char *until; } cases[] = {
+    { "2026-12-23", "2026-12-24" },
+    { "2026-12-24", "2026-12-29" },
+  };
+  ConcordatDutiesView *view;
+
+  set_today (cases[0].today);
+  record_briefing (f);
+  view = open_duties (f, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) before = NULL;
+      g_autoptr(GPtrArray) after = NULL;
+
+      set_today (cases[i].today);
+      before = all_duties (f);
+      gtk_widget_activate_action (GTK_WIDGET (view), "duties.snooze-day", "x",
+                                  stored_duty (before, CHECK_RECORD)->id);
+      after = all_duties (f);
+      g_assert_cmpstr (stored_duty (after, CHECK_RECORD)->snoozed_until, ==, cases[i].until);
+      g_assert_null (stored_duty (after, OFFER_CONSERVATIVE)->snoozed_until);
+    }
+
+  /* A week on, from Thursday 24 December. */
+  {
+    g_autoptr(GPtrArray) before = all_duties (f);
+    g_autoptr(GPtrArray) after = NULL;
+
+    gtk_widget_activate_action (GTK_WIDGET (view), "duties.snooze-week", "x",
+                                stored_duty (before, OFFER_LIB_DEM)->id);
+    after = all_duties (f);
+    g_assert_cmpstr (stored_duty (after, OFFER_LIB_DEM)->snoozed_until, ==, "2026-12-31");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
+
+#define ADD_BODY(path, body) \
+  g_test_add ("/duties-view/" path, UiFixture, body, \
+              concordat_test_fixture_set_up, concordat_test_run_data, concordat_test_fixture_tear_down)
+
+  ADD_BODY ("empty", duties_empty);
+  ADD_BODY ("sections", duties_sections);
+  ADD_BODY ("mark-done", duties_mark_done);
+  ADD_BODY ("snooze", duties_snooze);
+
+#undef ADD_BODY
+
   return g_test_run ();
 }
