@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # screenshot.sh: photographs the built Concordat into docs/screenshots/:
 # reader-wide.png (the model protocol open at section 8), reader-narrow.png
-# (the same on a phone's width, the sidebar folded away) and search.png (a
-# search for "briefing").
+# (the same on a phone's width, the sidebar folded away), search.png (a
+# search for "briefing"), and guidance.png, record.png and duties.png (the
+# views after a week of recorded guidance).
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Usage: tools/screenshot.sh BUILD_DIR
@@ -59,6 +60,69 @@ for letter in "briefing":
 time.sleep(1)
 '
 
+# What the view shots do once the window is up: press the keys in $KEYS
+# ("alt+3" shows the Record view), as a user would.
+press_keys='
+import ctypes, ctypes.util, os, re, subprocess, time
+
+x11 = ctypes.CDLL(ctypes.util.find_library("X11"))
+xtst = ctypes.CDLL(ctypes.util.find_library("Xtst"))
+x11.XOpenDisplay.restype = ctypes.c_void_p
+x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
+x11.XStringToKeysym.restype = ctypes.c_ulong
+x11.XKeysymToKeycode.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
+x11.XSetInputFocus.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_ulong]
+x11.XFlush.argtypes = [ctypes.c_void_p]
+xtst.XTestFakeKeyEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int, ctypes.c_ulong]
+
+tree = subprocess.run(["xwininfo", "-root", "-tree"], capture_output=True, text=True).stdout
+window = int(re.search(r"(0x[0-9a-f]+) \"Concordat\": \(\"concordat\"", tree).group(1), 16)
+display = x11.XOpenDisplay(None)
+x11.XSetInputFocus(display, window, 1, 0)
+x11.XFlush(display)
+time.sleep(0.5)
+
+names = {"alt": "Alt_L", "ctrl": "Control_L"}
+for combo in os.environ["KEYS"].split():
+    codes = [x11.XKeysymToKeycode(display, x11.XStringToKeysym(names.get(k, k).encode()))
+             for k in combo.split("+")]
+    for code in codes:
+        xtst.XTestFakeKeyEvent(display, code, True, 0)
+    for code in reversed(codes):
+        xtst.XTestFakeKeyEvent(display, code, False, 0)
+    x11.XFlush(display)
+    time.sleep(0.3)
+time.sleep(1)
+'
+
+# A council with three party groups and two wards, and what a week of
+# guidance records: a briefing, a visit and a press call.
+record_a_week() {
+  local c=$build/src/concordat
+  "$c" groups add Labour --leader "Cllr Ann Lee" >/dev/null
+  "$c" groups add Conservative --leader "Cllr Tom Hart" >/dev/null
+  "$c" groups add "Liberal Democrat" >/dev/null
+  "$c" wards add Abbey >/dev/null
+  "$c" wards add Castle >/dev/null
+  "$c" council set name "Anytown Borough Council" >/dev/null
+  "$c" council set polling-day 2027-05-06 >/dev/null
+  echo '{"requesting_group": "Labour", "requester_role": "group-leader", "topic": "Local plan",
+         "council_business": true, "officer": "Director of Place", "officer_is_senior": true,
+         "meeting_date": "2027-01-07", "non_members_present": false, "budget_proposals": false}' |
+    "$c" wizard run briefing --answers - >/dev/null
+  echo '{"member": "Cllr Ada Jones", "member_ward": "Abbey", "premises": "Willowholme depot",
+         "premises_ward": "Castle", "visit_date": "2027-01-05", "purpose": "To see the new gritters",
+         "vulnerable_setting": false, "arranged_with_manager": false,
+         "health_safety_ack": true, "no_interference_ack": true}' |
+    "$c" wizard run premises-visit --answers - >/dev/null
+  echo '{"role": "officer", "outlet": "Cumberland News", "contact_date": "2026-12-23",
+         "subject": "Bin collections over Christmas", "press_release_wanted": false,
+         "authorised": true, "comms_informed": false, "members_to_inform": "Cllr Ada Jones",
+         "sensitive_matter": false}' |
+    "$c" wizard run media-contact --answers - >/dev/null
+  "$c" ledger set "Local plan" Conservative offered >/dev/null
+}
+
 # shoot WIDTH HEIGHT FILE [ARGUMENT] [DRIVER]: Concordat's window fills a
 # screen of that size; ARGUMENT is given to concordat, DRIVER is Python run
 # once the window is there.
@@ -69,14 +133,21 @@ shoot() {
   # Runs even when a shot fails, so no temporary folder is left behind.
   trap 'rm -rf "$scratch"' RETURN
 
-  mkdir -p "$scratch/data" "$scratch/config/gtk-4.0"
+  mkdir -p -m 0700 "$scratch/data"
+  mkdir -p "$scratch/config/gtk-4.0"
   cat > "$scratch/config/gtk-4.0/settings.ini" <<'EOF'
 [Settings]
 gtk-font-name=Cantarell 11
 gtk-decoration-layout=:close
 EOF
 
+  if [ -n "${SETUP:-}" ]; then
+    CONCORDAT_DATA_DIR="$scratch/data" CONCORDAT_TODAY=2026-12-23 "$SETUP"
+  fi
+
   env CONCORDAT_DATA_DIR="$scratch/data" \
+      CONCORDAT_TODAY=2026-12-23 \
+      KEYS="${KEYS:-}" \
       XDG_CONFIG_HOME="$scratch/config" \
       GSETTINGS_SCHEMA_DIR="$build/data" \
       GSETTINGS_BACKEND=memory \
@@ -114,3 +185,8 @@ EOF
 shoot 1000 700 "$out/reader-wide.png" concordat:model/8
 shoot 360 720 "$out/reader-narrow.png" concordat:model/8
 shoot 1000 700 "$out/search.png" "" "$type_briefing"
+export -f record_a_week
+export build
+SETUP=record_a_week KEYS="alt+2" shoot 1000 700 "$out/guidance.png" "" "$press_keys"
+SETUP=record_a_week KEYS="alt+3" shoot 1000 700 "$out/record.png" "" "$press_keys"
+SETUP=record_a_week KEYS="alt+4" shoot 1000 700 "$out/duties.png" "" "$press_keys"
