@@ -7,12 +7,21 @@
 
 #include <string.h>
 
-#include "concordat-error.h"
 #include "concordat-council-private.h"
-
-/* --- party groups --- */
+#include "concordat-error.h"
 
 #define GROUP_COLUMNS "id, name, leader, active"
+
+void
+concordat_group_free (ConcordatGroup *group)
+{
+  if (group == NULL)
+    return;
+
+  g_free (group->name);
+  g_free (group->leader);
+  g_free (group);
+}
 
 static ConcordatGroup *
 read_group (sqlite3_stmt *stmt)
@@ -46,7 +55,7 @@ concordat_council_list_groups (ConcordatStore  *store,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   stmt = concordat_council_prepare (store, "SELECT " GROUP_COLUMNS " FROM party_groups "
-                         "WHERE ?1 OR active ORDER BY name, id", error);
+                                           "WHERE ?1 OR active ORDER BY name, id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, include_inactive);
@@ -55,22 +64,6 @@ concordat_council_list_groups (ConcordatStore  *store,
   sqlite3_finalize (stmt);
 
   return g_steal_pointer (&groups);
-}
-
-/* The names of @items (groups or wards, their name @name_offset into
- * each), joined with commas for a message. */
-char *
-concordat_council_names_of (GPtrArray *items,
-          gsize      name_offset)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) names = NULL;
-
-  for (guint i = 0; i < items->len; i++)
-    g_strv_builder_add (builder, G_STRUCT_MEMBER (char *, g_ptr_array_index (items, i), name_offset));
-  names = g_strv_builder_end (builder);
-
-  return g_strjoinv (", ", names);
 }
 
 static void
@@ -183,9 +176,9 @@ concordat_council_add_group (ConcordatStore  *store,
 
   /* One statement: insert, or wake a deactivated group of that name. */
   stmt = concordat_council_prepare (store, "INSERT INTO party_groups (name, leader, created_at) "
-                         "VALUES (?1, coalesce (?2, ''), ?3) "
-                         "ON CONFLICT (name) DO UPDATE SET active = 1, "
-                         "leader = coalesce (?2, leader) WHERE active = 0", error);
+                                           "VALUES (?1, coalesce (?2, ''), ?3) "
+                                           "ON CONFLICT (name) DO UPDATE SET active = 1, "
+                                           "leader = coalesce (?2, leader) WHERE active = 0", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_STATIC);
@@ -242,7 +235,7 @@ concordat_council_update_group (ConcordatStore  *store,
     return FALSE;
 
   stmt = concordat_council_prepare (store, "UPDATE party_groups SET name = coalesce (?2, name), "
-                         "leader = coalesce (?3, leader) WHERE id = ?1", error);
+                                           "leader = coalesce (?3, leader) WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, group->id);
@@ -307,11 +300,11 @@ delete_or_deactivate (ConcordatStore  *store,
   int rc;
 
   stmt = concordat_council_prepare (store, "DELETE FROM party_groups WHERE id = ?1 "
-                         "AND NOT EXISTS (SELECT 1 FROM ledger WHERE group_id = ?1) "
-                         "AND NOT EXISTS (SELECT 1 FROM ledger_events WHERE group_id = ?1) "
-                         "AND NOT EXISTS (SELECT 1 FROM duties WHERE group_id = ?1) "
-                         "AND NOT EXISTS (SELECT 1 FROM briefing_topics WHERE requested_by = ?1)",
-                  error);
+                                           "AND NOT EXISTS (SELECT 1 FROM ledger WHERE group_id = ?1) "
+                                           "AND NOT EXISTS (SELECT 1 FROM ledger_events WHERE group_id = ?1) "
+                                           "AND NOT EXISTS (SELECT 1 FROM duties WHERE group_id = ?1) "
+                                           "AND NOT EXISTS (SELECT 1 FROM briefing_topics WHERE requested_by = ?1)",
+                                    error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);

@@ -5,12 +5,20 @@
  */
 #include "config.h"
 
-#include <string.h>
-
-#include "concordat-error.h"
 #include "concordat-council-private.h"
+#include "concordat-error.h"
 
 /* --- wards --- */
+
+void
+concordat_ward_free (ConcordatWard *ward)
+{
+  if (ward == NULL)
+    return;
+
+  g_free (ward->name);
+  g_free (ward);
+}
 
 static ConcordatWard *
 read_ward (sqlite3_stmt *stmt)
@@ -167,6 +175,16 @@ concordat_council_remove_ward (ConcordatStore  *store,
 }
 
 /* --- local holidays --- */
+
+void
+concordat_holiday_free (ConcordatHoliday *holiday)
+{
+  if (holiday == NULL)
+    return;
+
+  g_free (holiday->name);
+  g_free (holiday);
+}
 
 /**
  * concordat_council_list_holidays:

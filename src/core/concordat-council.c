@@ -1,10 +1,9 @@
-/* concordat-council.c: the council Concordat works for — its settings,
- * party groups, wards and local holidays, kept in the store.
+/* concordat-council.c: the council's settings, the calendar its working
+ * days are counted on, and the pre-election period; and the store helpers
+ * the other council files share.
  *
  * Settings are stored as text by key and checked here as they are written,
- * so a refused value never reaches the store.  A party group the record
- * refers to is deactivated rather than deleted, so old actions keep its
- * name.
+ * so a refused value never reaches the store.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,10 +11,9 @@
 
 #include <string.h>
 
-#include "concordat-council.h"
+#include "concordat-council-private.h"
 #include "concordat-error.h"
 #include "concordat-library.h"
-#include "concordat-council-private.h"
 
 static const char * const keys[] = {
   "name", "briefing-rule", "polling-day", "pre-election-days",
@@ -39,43 +37,12 @@ concordat_council_free (ConcordatCouncil *council)
   g_free (council);
 }
 
-void
-concordat_group_free (ConcordatGroup *group)
-{
-  if (group == NULL)
-    return;
-
-  g_free (group->name);
-  g_free (group->leader);
-  g_free (group);
-}
-
-void
-concordat_ward_free (ConcordatWard *ward)
-{
-  if (ward == NULL)
-    return;
-
-  g_free (ward->name);
-  g_free (ward);
-}
-
-void
-concordat_holiday_free (ConcordatHoliday *holiday)
-{
-  if (holiday == NULL)
-    return;
-
-  g_free (holiday->name);
-  g_free (holiday);
-}
-
 /* --- store helpers --- */
 
 sqlite3_stmt *
 concordat_council_prepare (ConcordatStore  *store,
-         const char      *sql,
-         GError         **error)
+                           const char      *sql,
+                           GError         **error)
 {
   sqlite3 *db = concordat_store_get_db (store);
   sqlite3_stmt *stmt = NULL;
@@ -104,8 +71,8 @@ concordat_council_step_write (sqlite3_stmt *stmt)
 
 void
 concordat_council_set_write_error (ConcordatStore  *store,
-                 const char      *doing,
-                 GError         **error)
+                                   const char      *doing,
+                                   GError         **error)
 {
   g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO, "Cannot %s: %s",
                doing, sqlite3_errmsg (concordat_store_get_db (store)));
@@ -115,7 +82,7 @@ concordat_council_set_write_error (ConcordatStore  *store,
  * again. */
 void
 concordat_council_note_change (ConcordatStore *store,
-             int             rc)
+                               int             rc)
 {
   if (rc == SQLITE_DONE && sqlite3_changes (concordat_store_get_db (store)) > 0)
     concordat_store_changed (store, "council");
@@ -123,9 +90,9 @@ concordat_council_note_change (ConcordatStore *store,
 
 gboolean
 concordat_council_run_write (ConcordatStore  *store,
-           sqlite3_stmt    *stmt,
-           const char      *doing,
-           GError         **error)
+                             sqlite3_stmt    *stmt,
+                             const char      *doing,
+                             GError         **error)
 {
   if (concordat_council_step_write (stmt) == SQLITE_DONE)
     {
@@ -145,7 +112,7 @@ concordat_council_changes (ConcordatStore *store)
 
 char *
 concordat_council_column_dup (sqlite3_stmt *stmt,
-            int           column)
+                              int           column)
 {
   const char *text = (const char *)sqlite3_column_text (stmt, column);
 
@@ -157,6 +124,22 @@ concordat_council_format_date (const GDate *date)
 {
   return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
                           g_date_get_month (date), g_date_get_day (date));
+}
+
+/* The names of @items (groups or wards, their name @name_offset into
+ * each), joined with commas for a message. */
+char *
+concordat_council_names_of (GPtrArray *items,
+                            gsize      name_offset)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+
+  for (guint i = 0; i < items->len; i++)
+    g_strv_builder_add (builder, G_STRUCT_MEMBER (char *, g_ptr_array_index (items, i), name_offset));
+  names = g_strv_builder_end (builder);
+
+  return g_strjoinv (", ", names);
 }
 
 /* "a, b and c", for messages. */
@@ -181,10 +164,10 @@ join_in_words (const char * const *words,
  * or local holiday. */
 char *
 concordat_council_check_item_name (const char  *text,
-                 const char  *what,
-                 const char  *example,
-                 guint        max,
-                 GError     **error)
+                                   const char  *what,
+                                   const char  *example,
+                                   guint        max,
+                                   GError     **error)
 {
   g_autofree char *name = g_strstrip (g_strdup (text != NULL ? text : ""));
   glong length = g_utf8_strlen (name, -1);
@@ -574,7 +557,7 @@ concordat_council_set (ConcordatStore  *store,
     stmt = concordat_council_prepare (store, "DELETE FROM council_settings WHERE key = ?1", error);
   else
     stmt = concordat_council_prepare (store, "INSERT INTO council_settings (key, value) VALUES (?1, ?2) "
-                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+                                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
