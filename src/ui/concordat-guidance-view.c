@@ -193,6 +193,8 @@ runner_recorded (ConcordatGuidanceView *self,
   if (overlay == NULL)
     return;
   toast = adw_toast_new (title);
+  /* Long enough to read a summary and reach the button. */
+  adw_toast_set_timeout (toast, 10);
   adw_toast_set_button_label (toast, _("_Open Record"));
   adw_toast_set_action_name (toast, "win.show-view");
   adw_toast_set_action_target_value (toast, g_variant_new_string ("record"));
