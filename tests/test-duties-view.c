@@ -239,6 +239,49 @@ duties_snooze (UiFixture *f)
   }
 }
 
+static AdwMessageDialog *
+find_dialog (void)
+{
+  return ADW_MESSAGE_DIALOG (concordat_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+/* A date chosen on the calendar: Friday 8 January 2027; a day in the past
+ * is refused, and nothing changes. */
+static void
+duties_snooze_until (UiFixture *f)
+{
+  ConcordatDutiesView *view;
+  AdwMessageDialog *dialog;
+  g_autoptr(GDateTime) chosen = g_date_time_new_local (2027, 1, 8, 0, 0, 0);
+  g_autoptr(GDateTime) past = g_date_time_new_local (2026, 12, 1, 0, 0, 0);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  gint64 id;
+
+  set_today ("2026-12-23");
+  record_briefing (f);
+  view = open_duties (f, NULL);
+  before = all_duties (f);
+  id = stored_duty (before, CHECK_RECORD)->id;
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "duties.snooze-until", "x", id);
+  concordat_test_wait_until ((dialog = find_dialog ()) != NULL);
+  gtk_calendar_select_day (GTK_CALENDAR (adw_message_dialog_get_extra_child (dialog)), chosen);
+  adw_message_dialog_response (dialog, "snooze");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  after = all_duties (f);
+  g_assert_cmpstr (stored_duty (after, CHECK_RECORD)->snoozed_until, ==, "2027-01-08");
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "duties.snooze-until", "x", id);
+  concordat_test_wait_until ((dialog = find_dialog ()) != NULL);
+  gtk_calendar_select_day (GTK_CALENDAR (adw_message_dialog_get_extra_child (dialog)), past);
+  adw_message_dialog_response (dialog, "snooze");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = all_duties (f);
+  g_assert_cmpstr (stored_duty (after, CHECK_RECORD)->snoozed_until, ==, "2027-01-08");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -254,6 +297,7 @@ main (int   argc,
   ADD_BODY ("sections", duties_sections);
   ADD_BODY ("mark-done", duties_mark_done);
   ADD_BODY ("snooze", duties_snooze);
+  ADD_BODY ("snooze-until", duties_snooze_until);
 
 #undef ADD_BODY
 

@@ -105,13 +105,16 @@ snooze_button (const ConcordatDuty *duty)
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenuItem) day = g_menu_item_new (_("Until the Next Working Day"), NULL);
   g_autoptr(GMenuItem) week = g_menu_item_new (_("For a Week"), NULL);
+  g_autoptr(GMenuItem) date = g_menu_item_new (_("Until a Date…"), NULL);
   g_autofree char *accessible = g_strdup_printf (_("Snooze “%s”"), duty->title);
   GtkWidget *button = gtk_menu_button_new ();
 
   g_menu_item_set_action_and_target (day, "duties.snooze-day", "x", duty->id);
   g_menu_item_set_action_and_target (week, "duties.snooze-week", "x", duty->id);
   g_menu_append_item (menu, day);
+  g_menu_item_set_action_and_target (date, "duties.snooze-until", "x", duty->id);
   g_menu_append_item (menu, week);
+  g_menu_append_item (menu, date);
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "alarm-symbolic");
   gtk_widget_set_tooltip_text (button, _("Snooze"));
@@ -312,6 +315,62 @@ snooze_week (GtkWidget  *widget,
 }
 
 static void
+snooze_response (AdwMessageDialog    *dialog,
+                 const char          *response,
+                 ConcordatDutiesView *self)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (adw_message_dialog_get_extra_child (dialog));
+  const gint64 *id = g_object_get_data (G_OBJECT (dialog), "duty-id");
+  g_autoptr(GDateTime) chosen = NULL;
+  g_autoptr(GDate) today = concordat_clock_today ();
+  g_autoptr(GError) error = NULL;
+  GDate until;
+
+  if (g_strcmp0 (response, "snooze") != 0 || self->store == NULL)
+    return;
+  chosen = gtk_calendar_get_date (calendar);
+  g_date_clear (&until, 1);
+  g_date_set_dmy (&until, g_date_time_get_day_of_month (chosen),
+                  g_date_time_get_month (chosen), g_date_time_get_year (chosen));
+  if (!concordat_record_duty_snooze (self->store, *id, &until, today, &error))
+    report (self, error->message);
+}
+
+/* A dialog with a calendar, opening on the next day. */
+static void
+snooze_until (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ConcordatDutiesView *self = CONCORDAT_DUTIES_VIEW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(GDate) today = concordat_clock_today ();
+  g_autoptr(GDateTime) tomorrow = NULL;
+  GtkWidget *calendar = gtk_calendar_new ();
+  GtkWidget *dialog;
+
+  tomorrow = g_date_time_new_local (g_date_get_year (today), g_date_get_month (today),
+                                    g_date_get_day (today), 0, 0, 0);
+  tomorrow = g_date_time_add_days (g_steal_pointer (&tomorrow), 1);
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), tomorrow);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (calendar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The date to put the duty off until"), -1);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Snooze Until a Date"),
+                                   _("The duty is due again from the day you choose."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), calendar);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "snooze", _("_Snooze"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "snooze",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "snooze");
+  g_object_set_data_full (G_OBJECT (dialog), "duty-id", g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (snooze_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 concordat_duties_view_dispose (GObject *object)
 {
   ConcordatDutiesView *self = (ConcordatDutiesView *)object;
@@ -341,6 +400,7 @@ concordat_duties_view_class_init (ConcordatDutiesViewClass *klass)
   gtk_widget_class_install_action (widget_class, "duties.done", "x", mark_done);
   gtk_widget_class_install_action (widget_class, "duties.snooze-day", "x", snooze_day);
   gtk_widget_class_install_action (widget_class, "duties.snooze-week", "x", snooze_week);
+  gtk_widget_class_install_action (widget_class, "duties.snooze-until", "x", snooze_until);
 }
 
 static void
