@@ -14,6 +14,7 @@
 #include "concordat-council.h"
 #include "concordat-duties-view.h"
 #include "concordat-record.h"
+#include "concordat-record-view.h"
 #include "concordat-test-ui.h"
 
 #define FINISHED "2026-12-23"
@@ -282,6 +283,29 @@ duties_snooze_until (UiFixture *f)
   g_assert_cmpstr (stored_duty (after, CHECK_RECORD)->snoozed_until, ==, "2027-01-08");
 }
 
+/* A duty's row opens the action it came from in the Record view. */
+static void
+duties_open_action (UiFixture *f)
+{
+  ConcordatWindow *window = NULL;
+  ConcordatDutiesView *view;
+  GtkWidget *row;
+  GtkWidget *record;
+
+  set_today ("2026-12-23");
+  record_briefing (f);
+  view = open_duties (f, &window);
+  row = concordat_test_find_widget (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, is_mapped_title, CHECK_RECORD);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_activate (row));
+
+  record = concordat_test_find_widget (GTK_WIDGET (window), CONCORDAT_TYPE_RECORD_VIEW, NULL, NULL);
+  concordat_test_wait_until (gtk_widget_get_mapped (record));
+  /* The action's page: its summary, and the duty among its duties. */
+  concordat_test_wait_until (concordat_test_find_widget (record, GTK_TYPE_WIDGET, is_mapped_title,
+                                                         CHECK_RECORD) != NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,6 +322,7 @@ main (int   argc,
   ADD_BODY ("mark-done", duties_mark_done);
   ADD_BODY ("snooze", duties_snooze);
   ADD_BODY ("snooze-until", duties_snooze_until);
+  ADD_BODY ("open-action", duties_open_action);
 
 #undef ADD_BODY
 

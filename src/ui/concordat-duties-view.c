@@ -136,6 +136,11 @@ make_row (ConcordatDutiesView *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), duty->title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   g_object_set_data_full (G_OBJECT (row), "duty-id", g_memdup2 (&duty->id, sizeof duty->id), g_free);
+  /* Activating the row opens the action the duty came from. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-action");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", duty->action_id);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
 
   if (duty->status != CONCORDAT_DUTY_DONE)
     {

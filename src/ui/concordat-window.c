@@ -90,6 +90,18 @@ open_paragraph (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
+/* An action of the record, by its id: from a duty, a toast or a link. */
+static void
+show_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ConcordatWindow *self = CONCORDAT_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "record");
+  concordat_record_view_show_action (self->record_view, g_variant_get_int64 (parameter));
+}
+
 static void
 show_problem (GtkWidget  *widget,
               const char *action_name,
@@ -143,6 +155,7 @@ show_unavailable (ConcordatWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-paragraph", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-action", FALSE);
 }
 
 static void
@@ -236,6 +249,7 @@ concordat_window_class_init (ConcordatWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view);
   gtk_widget_class_install_action (widget_class, "win.show-problem", "(ss)", show_problem);
   gtk_widget_class_install_action (widget_class, "win.open-paragraph", "s", open_paragraph);
+  gtk_widget_class_install_action (widget_class, "win.show-action", "x", show_action);
 
   add_view_shortcut (widget_class, GDK_KEY_1, "protocol");
   add_view_shortcut (widget_class, GDK_KEY_2, "guidance");
