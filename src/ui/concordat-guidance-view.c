@@ -46,18 +46,14 @@ report (ConcordatGuidanceView *self,
 
 /* --- the list --- */
 
-/* Who the user is, in the wizards' terms: "member" or "officer".  The
- * "role" setting may not be in an older schema; officers are the default. */
+/* Who the user is, in the wizards' terms: "member" or "officer";
+ * democratic services work as officers. */
 static const char *
 user_audience (ConcordatGuidanceView *self)
 {
-  g_autoptr(GSettingsSchema) schema = NULL;
   g_autofree char *role = NULL;
 
   if (self->settings == NULL)
-    return "officer";
-  g_object_get (self->settings, "settings-schema", &schema, NULL);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "role"))
     return "officer";
   role = g_settings_get_string (self->settings, "role");
   return g_strcmp0 (role, "councillor") == 0 ? "member" : "officer";
