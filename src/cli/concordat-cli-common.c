@@ -13,6 +13,7 @@
 #include "concordat-library.h"
 #include "concordat-paths.h"
 #include "concordat-store.h"
+#include "concordat-wizard.h"
 
 gboolean concordat_cli_json = FALSE;
 
@@ -136,26 +137,72 @@ concordat_cli_add_strings (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
-/* The options of the commands with a verb that take a value, which is
- * not the verb even though it does not start with “-”. */
-static const char * const options_with_values[] = {
-  "--answers", "--until", "--wizard", "--status", "--date", NULL,
-};
-
 /* The word after the command that says what to do, as in “duty done”:
- * the first argument that is neither an option nor an option's value. */
+ * the first argument that is neither an option nor the value of one of
+ * @value_options, or NULL. */
 const char *
-concordat_cli_verb (int    argc,
-                    char **argv)
+concordat_cli_verb (int                 argc,
+                    char              **argv,
+                    const char * const *value_options)
 {
   for (int i = 2; i < argc; i++)
     {
       if (g_str_equal (argv[i], "--"))
         return i + 1 < argc ? argv[i + 1] : NULL;
-      if (g_strv_contains (options_with_values, argv[i]))
-        i++;
-      else if (argv[i][0] != '-')
+      if (argv[i][0] != '-')
         return argv[i];
+      if (value_options != NULL && g_strv_contains (value_options, argv[i]))
+        i++;
     }
   return NULL;
 }
+
+int
+concordat_cli_fail_error (const GError *error)
+{
+  return concordat_cli_fail ("%s", error->message);
+}
+
+/* Opens the library as concordat_cli_open_library() does, saying why not
+ * when it cannot. */
+ConcordatStore *
+concordat_cli_open_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  ConcordatStore *store = concordat_cli_open_library (&error);
+
+  if (store == NULL)
+    concordat_cli_fail_error (error);
+  return store;
+}
+
+/* Ids as text, so that the messages around them can be translated. */
+const char *
+concordat_cli_format_id (gint64              id,
+                         ConcordatCliIdText  text)
+{
+  g_snprintf (text, sizeof (ConcordatCliIdText), "%" G_GINT64_FORMAT, id);
+  return text;
+}
+
+void
+concordat_cli_add_citations (JsonBuilder *builder,
+                             GPtrArray   *citations)
+{
+  json_builder_set_member_name (builder, "citations");
+  json_builder_begin_array (builder);
+  for (guint i = 0; citations != NULL && i < citations->len; i++)
+    {
+      const ConcordatCitation *citation = g_ptr_array_index (citations, i);
+
+      json_builder_begin_object (builder);
+      concordat_cli_add_string (builder, "step", citation->step);
+      concordat_cli_add_string (builder, "topic", citation->topic);
+      concordat_cli_add_string (builder, "document", citation->document);
+      concordat_cli_add_string (builder, "citation", citation->citation);
+      concordat_cli_add_string (builder, "text", citation->text);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+

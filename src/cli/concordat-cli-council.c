@@ -27,26 +27,6 @@ typedef struct
 static char *group_leader = NULL;
 static gboolean all_groups = FALSE;
 
-/* The first word after the command that is not an option or an option's
- * value, or NULL. */
-static const char *
-find_verb (int                 argc,
-           char              **argv,
-           const char * const *value_options)
-{
-  for (int i = 2; i < argc; i++)
-    {
-      if (g_str_equal (argv[i], "--"))
-        return i + 1 < argc ? argv[i + 1] : NULL;
-      if (argv[i][0] != '-')
-        return argv[i];
-      if (value_options != NULL && g_strv_contains (value_options, argv[i]))
-        i++;
-    }
-
-  return NULL;
-}
-
 /* GOption keeps a "--" when a word after it starts with "-", as a
  * negative number does: `council set pre-election-days -- -5`. */
 static gboolean
@@ -107,7 +87,7 @@ run_sub_command (const SubCommand   *subs,
 {
   g_autoptr(ConcordatStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  const char *verb = find_verb (argc, argv, value_options);
+  const char *verb = concordat_cli_verb (argc, argv, value_options);
   const SubCommand *sub = NULL;
 
   for (guint i = 0; i < n_subs && sub == NULL; i++)

@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* An id as text, for a translatable message: concordat_cli_format_id(). */
+typedef char ConcordatCliIdText[24];
+
 /* Set by --json, which every command takes. */
 extern gboolean concordat_cli_json;
 
@@ -22,8 +25,13 @@ gboolean        concordat_cli_parse       (const char          *usage,
                                            char              ***argv,
                                            int                  n_args);
 ConcordatStore *concordat_cli_open_library (GError            **error);
+ConcordatStore *concordat_cli_open_store  (void);
+int             concordat_cli_fail_error  (const GError        *error);
+const char     *concordat_cli_format_id   (gint64               id,
+                                           ConcordatCliIdText   text);
 const char     *concordat_cli_verb        (int                  argc,
-                                           char               **argv);
+                                           char               **argv,
+                                           const char * const  *value_options);
 
 void            concordat_cli_add_string  (JsonBuilder         *builder,
                                            const char          *member,
@@ -37,6 +45,8 @@ void            concordat_cli_add_boolean (JsonBuilder         *builder,
 void            concordat_cli_add_strings (JsonBuilder         *builder,
                                            const char          *member,
                                            GPtrArray           *strings);
+void            concordat_cli_add_citations (JsonBuilder       *builder,
+                                           GPtrArray           *citations);
 
 int concordat_cli_check     (int argc, char **argv);
 int concordat_cli_backup    (int argc, char **argv);
