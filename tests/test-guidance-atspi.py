@@ -17,12 +17,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 
 import pyatspi
 from gi.repository import GLib
 
-TIMEOUT = 20
+from concordat_atspi import TIMEOUT, application_of, has, log, main_window, wait_for, walk
+
 TODAY = '2026-12-23'  # a Wednesday: two working days on is Tuesday 29 December
 SUMMARY = 'Briefing on “Local plan” for Labour by Director of Place on Thursday 7 January 2027'
 CONTROL_ROLES = {
@@ -38,10 +38,6 @@ CONTROL_ROLES = {
 results = []
 
 
-def log(message):
-    print('# ' + message, flush=True)
-
-
 def check(description, condition, detail=''):
     results.append(bool(condition))
     print(f"{'ok' if condition else 'not ok'} {len(results)} - {description}", flush=True)
@@ -49,47 +45,6 @@ def check(description, condition, detail=''):
         for line in str(detail).splitlines():
             print(f'# {line}', flush=True)
     return condition
-
-
-def wait_for(what, probe):
-    deadline = time.monotonic() + TIMEOUT
-    while True:
-        try:
-            result = probe()
-        except GLib.Error:
-            # A node gone between listing and reading it: look again.
-            result = None
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError('timed out waiting for ' + what)
-        time.sleep(0.1)
-
-
-def walk(node):
-    yield node
-    for i in range(node.childCount):
-        child = node.getChildAtIndex(i)
-        if child is not None:
-            yield from walk(child)
-
-
-def has(node, state):
-    return node.getState().contains(state)
-
-
-def application_of(pid):
-    for app in pyatspi.Registry.getDesktop(0):
-        if app is not None and app.get_process_id() == pid:
-            return app
-    return None
-
-
-def main_window(app):
-    for child in app:
-        if child is not None and child.getRole() == pyatspi.ROLE_FRAME and child.name == 'Concordat':
-            return child
-    return None
 
 
 def control(root, name, description=None, roles=CONTROL_ROLES):

@@ -13,12 +13,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 
 import pyatspi
 from gi.repository import GLib
 
-TIMEOUT = 20
+from concordat_atspi import TIMEOUT, application_of, has, log, main_window, wait_for, walk
+
 VIEWS = [
     # (switcher button, what the view is called: the reader by the protocol
     # open in it, Guidance by its list of wizards, the others by their
@@ -43,47 +43,6 @@ CONTROL_ROLES = {
     pyatspi.ROLE_COMBO_BOX,
     pyatspi.ROLE_LINK,
 }
-
-
-def log(message):
-    print('# ' + message, flush=True)
-
-
-def wait_for(what, probe):
-    deadline = time.monotonic() + TIMEOUT
-    while True:
-        result = probe()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError('timed out waiting for ' + what)
-        time.sleep(0.1)
-
-
-def walk(node):
-    yield node
-    for i in range(node.childCount):
-        child = node.getChildAtIndex(i)
-        if child is not None:
-            yield from walk(child)
-
-
-def has(node, state):
-    return node.getState().contains(state)
-
-
-def application_of(pid):
-    for app in pyatspi.Registry.getDesktop(0):
-        if app is not None and app.get_process_id() == pid:
-            return app
-    return None
-
-
-def main_window(app):
-    for child in app:
-        if child is not None and child.getRole() == pyatspi.ROLE_FRAME and child.name == 'Concordat':
-            return child
-    return None
 
 
 def view_tabs(window, name):
