@@ -292,6 +292,22 @@ concordat_test_has_focus_within (GtkWidget *widget)
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
+/* Opens Preferences as Ctrl+, does, on the page named @page. */
+AdwPreferencesWindow *
+concordat_test_open_preferences (UiFixture  *f,
+                                 const char *page)
+{
+  GtkWindow *preferences;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  preferences = concordat_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), page);
+  concordat_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (preferences)));
+
+  return ADW_PREFERENCES_WINDOW (preferences);
+}
+
 guint
 concordat_test_count_backups (UiFixture *f)
 {

@@ -37,6 +37,8 @@ void             concordat_test_run               (UiFixture          *f,
 void             concordat_test_run_data          (UiFixture     *f,
                                                    gconstpointer  body);
 ConcordatWindow *concordat_test_open_window       (UiFixture     *f);
+AdwPreferencesWindow *concordat_test_open_preferences (UiFixture  *f,
+                                                       const char *page);
 void             concordat_test_close_windows     (void);
 GtkWindow       *concordat_test_find_toplevel     (GType          type);
 

@@ -303,9 +303,18 @@ test_truncated_file (Fixture       *f,
 }
 
 static void
+note_change (ConcordatStore *store,
+             const char     *what,
+             GString        *changes)
+{
+  g_string_append_printf (changes, "%s%s", changes->len > 0 ? " " : "", what);
+}
+
+static void
 test_backup_restore (Fixture       *f,
                      gconstpointer  data)
 {
+  g_autoptr(GString) changes = g_string_new (NULL);
   g_autoptr(ConcordatStore) store = NULL;
   g_autoptr(GDateTime) now = day (11, 20, 9);
   g_autoptr(GError) error = NULL;
@@ -331,9 +340,12 @@ test_backup_restore (Fixture       *f,
   concordat_store_set_meta (store, "c", "added later", &error);
   g_assert_no_error (error);
 
-  /* ...and the restore brings back exactly the rows that were backed up. */
+  /* ...and the restore brings back exactly the rows that were backed up,
+   * and tells whatever shows them to read them again. */
+  g_signal_connect (store, "changed", G_CALLBACK (note_change), changes);
   g_assert_true (concordat_store_restore (store, backup, &kept, &error));
   g_assert_no_error (error);
+  g_assert_cmpstr (changes->str, ==, "library council record");
   a = concordat_store_get_meta (store, "a");
   b = concordat_store_get_meta (store, "b");
   c = concordat_store_get_meta (store, "c");
@@ -356,6 +368,7 @@ static void
 test_restore_refuses_bad_file (Fixture       *f,
                                gconstpointer  data)
 {
+  g_autoptr(GString) changes = g_string_new (NULL);
   g_autoptr(ConcordatStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *not_ours = g_build_filename (f->dir, "other.db", NULL);
@@ -368,6 +381,7 @@ test_restore_refuses_bad_file (Fixture       *f,
   g_assert_no_error (error);
 
   write_raw_database (not_ours, "CREATE TABLE songs (title);");
+  g_signal_connect (store, "changed", G_CALLBACK (note_change), changes);
   g_assert_false (concordat_store_restore (store, not_ours, NULL, &error));
   g_assert_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_NOT_A_DATABASE);
   g_assert_nonnull (strstr (error->message, "is not a Concordat database"));
@@ -382,6 +396,7 @@ test_restore_refuses_bad_file (Fixture       *f,
 
   value = concordat_store_get_meta (store, "a");
   g_assert_cmpstr (value, ==, "precious");
+  g_assert_cmpstr (changes->str, ==, "");
 }
 
 static void

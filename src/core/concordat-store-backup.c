@@ -295,7 +295,9 @@ fail:
  * @safety_backup: (out) (optional): where the database as it was is kept
  *
  * Replaces the database's contents with @file's, after checking @file and
- * backing up the current contents.  On failure nothing is changed.
+ * backing up the current contents.  On failure nothing is changed; on
+ * success #ConcordatStore::changed is emitted for the library, the council
+ * and the record.
  */
 gboolean
 concordat_store_restore (ConcordatStore  *self,
@@ -337,6 +339,9 @@ concordat_store_restore (ConcordatStore  *self,
   if (safety_backup != NULL)
     *safety_backup = g_steal_pointer (&kept);
 
+  concordat_store_changed (self, "library");
+  concordat_store_changed (self, "council");
+  concordat_store_changed (self, "record");
   return TRUE;
 }
 

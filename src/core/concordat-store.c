@@ -251,8 +251,9 @@ concordat_store_class_init (ConcordatStoreClass *klass)
 
   /**
    * ConcordatStore::changed:
-   * @what: the detail: "record" (actions, duties, the ledger, drafts) or
-   *   "council" (settings, groups, wards, holidays)
+   * @what: the detail: "record" (actions, duties, the ledger, drafts),
+   *   "council" (settings, groups, wards, holidays) or "library" (the
+   *   protocols, after a restore)
    *
    * Emitted after a change has been committed, for whatever shows it to
    * read it again.
@@ -265,7 +266,7 @@ concordat_store_class_init (ConcordatStoreClass *klass)
 
 /**
  * concordat_store_changed:
- * @what: "record" or "council"
+ * @what: "record", "council" or "library"
  *
  * Says that a change to @what has been committed: see
  * #ConcordatStore::changed.

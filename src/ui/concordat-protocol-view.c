@@ -404,6 +404,20 @@ concordat_protocol_view_init (ConcordatProtocolView *self)
   concordat_protocol_view_init_import (self);
 }
 
+/* After a restore: the open document may have other paragraphs now, or be
+ * gone. */
+static void
+library_changed (ConcordatProtocolView *self)
+{
+  g_autofree char *open = g_strdup (concordat_protocol_view_get_document (self));
+  g_autoptr(ConcordatDocument) doc = NULL;
+
+  g_clear_object (&self->content);
+  if (open != NULL && (doc = concordat_library_find (self->store, open, NULL)) != NULL)
+    concordat_protocol_view_open_document (self, open, NULL);
+  concordat_protocol_view_show_documents (self);
+}
+
 /**
  * concordat_protocol_view_set_store:
  * @store: the library to read, which the view keeps
@@ -428,6 +442,7 @@ concordat_protocol_view_set_store (ConcordatProtocolView *self,
     g_warning ("Cannot load the topics: %s", error->message);
 
   concordat_protocol_view_show_documents (self);
+  g_signal_connect_object (store, "changed::library", G_CALLBACK (library_changed), self, G_CONNECT_SWAPPED);
 }
 
 /**
