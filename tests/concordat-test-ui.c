@@ -104,6 +104,8 @@ concordat_test_run (UiFixture         *f,
   g_assert_null (f->app);
 
   f->app = concordat_application_new ();
+  /* The tests of reminders run the program itself, with a notification server. */
+  concordat_application_disable_reminders (f->app);
   f->body = body;
   g_application_set_flags (G_APPLICATION (f->app),
                            g_application_get_flags (G_APPLICATION (f->app)) | G_APPLICATION_NON_UNIQUE);

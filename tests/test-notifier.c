@@ -255,8 +255,13 @@ fixture_tear_down (Fixture       *f,
   g_clear_pointer (&f->notify_call, g_variant_unref);
 }
 
+/* What the server says it can do, asked before each notification. */
+static const char * const body_and_actions[] = { "body", "actions", NULL };
+static const char * const *server_caps = body_and_actions;
+
 /* Not gt_dbus_queue_assert_pop_message(): it insists that calls come from
- * the queue's own client connection, and libnotify makes its own. */
+ * the queue's own client connection, and libnotify makes its own.  The
+ * server's capabilities are answered on the way. */
 static GDBusMethodInvocation *
 pop_call (GtDBusQueue *queue,
           const char  *method)
@@ -264,6 +269,12 @@ pop_call (GtDBusQueue *queue,
   GDBusMethodInvocation *invocation = NULL;
 
   g_assert_true (gt_dbus_queue_pop_message (queue, &invocation));
+  while (g_str_equal (g_dbus_method_invocation_get_method_name (invocation), "GetCapabilities") &&
+         !g_str_equal (method, "GetCapabilities"))
+    {
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(^as)", server_caps));
+      g_assert_true (gt_dbus_queue_pop_message (queue, &invocation));
+    }
   g_assert_cmpstr (g_dbus_method_invocation_get_object_path (invocation), ==, OBJECT_PATH);
   g_assert_cmpstr (g_dbus_method_invocation_get_interface_name (invocation), ==, INTERFACE);
   g_assert_cmpstr (g_dbus_method_invocation_get_method_name (invocation), ==, method);
@@ -509,6 +520,36 @@ test_replace_and_withdraw (Fixture       *f,
   gt_dbus_queue_assert_no_messages (f->queue);
 }
 
+/* A server that cannot show buttons gets the notification without them,
+ * and one that reads markup gets Concordat's text escaped, never taken as
+ * markup. */
+static void
+test_server_capabilities (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const char * const body_only[] = { "body", NULL };
+  static const char * const markup[] = { "body", "body-markup", "actions", NULL };
+  g_autoptr(GAsyncResult) result = NULL;
+
+  server_caps = body_only;
+  concordat_notifier_send_async (f->notifier, "duty:5", "Offer Labour & Co-operative the briefing",
+                                 "From: <b>Local plan</b>", CONCORDAT_NOTIFY_URGENCY_NORMAL,
+                                 reminder_actions, NULL, result_cb, &result);
+  answer_server_information (f);
+  g_object_unref (answer_notify (f->queue, 5, 0, "Offer Labour & Co-operative the briefing",
+                                 "From: <b>Local plan</b>", 1, no_actions));
+  assert_sent (f->notifier, &result);
+
+  server_caps = markup;
+  concordat_notifier_send_async (f->notifier, "duty:6", "Tell the ward members",
+                                 "From: <b>Visit</b> & more", CONCORDAT_NOTIFY_URGENCY_NORMAL,
+                                 reminder_actions, NULL, result_cb, &result);
+  g_object_unref (answer_notify (f->queue, 6, 0, "Tell the ward members",
+                                 "From: &lt;b&gt;Visit&lt;/b&gt; &amp; more", 1, reminder_actions));
+  assert_sent (f->notifier, &result);
+  server_caps = body_and_actions;
+}
+
 static void
 test_closed_by_server (Fixture       *f,
                        gconstpointer  data)
@@ -641,6 +682,8 @@ main (int   argc,
               fixture_set_up, test_replace_and_withdraw, fixture_tear_down);
   g_test_add ("/notifier/closed-by-server", Fixture, NULL,
               fixture_set_up, test_closed_by_server, fixture_tear_down);
+  g_test_add ("/notifier/server-capabilities", Fixture, NULL,
+              fixture_set_up, test_server_capabilities, fixture_tear_down);
   g_test_add_func ("/notifier/no-server", test_no_server);
   g_test_add_func ("/notifier/bad-actions", test_bad_actions);
 

@@ -13,60 +13,12 @@ SPDX-License-Identifier: GPL-3.0-or-later
 import os
 import subprocess
 import sys
-import time
 import traceback
 
-import dbus
-import dbusmock
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from concordat_notifications import MockServer, assert_notify  # noqa: E402
 
-NAME = 'org.freedesktop.Notifications'
-APP_ID = 'io.github.concordat.Concordat'
 ACTIONS = ['open', 'Open', 'done', 'Mark done', 'snooze', 'Snooze a day']
-
-
-class MockServer:
-    """python-dbusmock's notification daemon, with its log of calls."""
-
-    def __init__(self):
-        self.bus = dbusmock.DBusTestCase.get_dbus()
-        self.process, obj = dbusmock.DBusTestCase.spawn_server_template(
-            'notification_daemon', {}, stdout=subprocess.DEVNULL)
-        self.mock = dbus.Interface(obj, dbusmock.MOCK_IFACE)
-
-    def calls(self, method):
-        return [args for (_, name, args) in self.mock.GetCalls() if name == method]
-
-    def wait_for_call(self, method, timeout=20):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            calls = self.calls(method)
-            if calls:
-                return calls
-            time.sleep(0.05)
-        raise AssertionError(f'no {method} call arrived within {timeout} s')
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait()
-        # The next server cannot start until the bus has let go of the name.
-        while self.bus.name_has_owner(NAME):
-            time.sleep(0.05)
-
-
-def assert_notify(args, pid, summary, body, urgency, actions):
-    app_name, replaces_id, icon, got_summary, got_body, got_actions, hints, timeout = args
-    assert app_name == 'Concordat', app_name
-    assert replaces_id == 0, replaces_id
-    assert icon == APP_ID, icon
-    assert got_summary == summary, got_summary
-    assert got_body == body, got_body
-    assert list(got_actions) == actions, got_actions
-    assert timeout == -1, timeout
-    # Every hint, not only those looked for: libnotify adds the sender's pid.
-    assert sorted(hints) == ['desktop-entry', 'sender-pid', 'urgency'], hints
-    assert hints['desktop-entry'] == APP_ID, hints
-    assert hints['urgency'] == urgency, hints
-    assert hints['sender-pid'] == pid, hints
 
 
 def test_one_shot_send(helper, server):
@@ -99,7 +51,7 @@ def test_action_reaches_sender(helper, server):
                       'Due in 2 working days.', 1, ACTIONS)
 
         # The mock numbers its notifications from 1.
-        server.mock.EmitSignal(NAME, 'ActionInvoked', 'us', [dbus.UInt32(1), 'snooze'])
+        server.invoke_action(1, 'snooze')
         out, err = proc.communicate(timeout=30)
     finally:
         if proc.poll() is None:
@@ -109,16 +61,30 @@ def test_action_reaches_sender(helper, server):
     assert out == 'duty:7 snooze\n', out
 
 
+def test_server_without_actions(helper, server):
+    """A server that cannot show buttons gets the notification without them."""
+    proc = subprocess.Popen(
+        [helper, 'duty:9', 'Publish decision', 'Due today.', 'normal'] + ACTIONS,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+
+    calls = server.calls('Notify')
+    assert len(calls) == 1, calls
+    assert_notify(calls[0], proc.pid, 'Publish decision', 'Due today.', 1, [])
+
+
 def main():
     helper = sys.argv[1]
     # Outside a sandbox libnotify talks to the server directly; make sure.
     os.environ['NOTIFY_IGNORE_PORTAL'] = '1'
-    tests = [test_one_shot_send, test_action_reaches_sender]
+    tests = [test_one_shot_send, test_action_reaches_sender, test_server_without_actions]
 
     print(f'1..{len(tests)}', flush=True)
     failed = 0
     for number, test in enumerate(tests, 1):
-        server = MockServer()
+        # The template's own server shows no buttons; ask for one that does.
+        server = MockServer(None if test is test_server_without_actions else 'body actions')
         try:
             test(helper, server)
             print(f'ok {number} - {test.__name__}', flush=True)

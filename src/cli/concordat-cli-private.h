@@ -66,5 +66,6 @@ int concordat_cli_record    (int argc, char **argv);
 int concordat_cli_duties    (int argc, char **argv);
 int concordat_cli_duty      (int argc, char **argv);
 int concordat_cli_ledger    (int argc, char **argv);
+int concordat_cli_remind    (int argc, char **argv);
 
 G_END_DECLS

@@ -47,6 +47,7 @@ static const Command commands[] = {
   { "duties", "[--status pending|overdue|done|all]", N_("List the duties the actions created"), concordat_cli_duties },
   { "duty", "done ID | snooze ID --until DATE", N_("Mark a duty done, or put it off to a date"), concordat_cli_duty },
   { "ledger", "[set TOPIC GROUP STATE]", N_("Show the briefing ledger, or record what happened"), concordat_cli_ledger },
+  { "remind", "[--dry-run] [--time HH:MM]", N_("Notify the duties due now, once a day each; for cron or a systemd timer"), concordat_cli_remind },
 };
 
 static const Command *
@@ -66,6 +67,7 @@ print_help (void)
 
   g_print ("%s\n\n", _("Usage:\n"
                        "  concordat                  Open the Concordat window\n"
+                       "  concordat --background     Run without a window, reminding of duties as they fall due\n"
                        "  concordat COMMAND [--json] Run a command without opening a window"));
   g_print ("%s\n\n", _("Concordat guides councillors and officers through their council’s member/officer protocol."));
   g_print ("%s\n", _("Commands:"));

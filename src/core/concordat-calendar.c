@@ -55,9 +55,14 @@ static const char * const month_names[] = {
   "August", "September", "October", "November", "December",
 };
 
-/* "Thursday 31 December 2026", in English like every message of the engine. */
-static char *
-describe_date (const GDate *date)
+/**
+ * concordat_calendar_describe_date:
+ *
+ * Returns: @date as "Thursday 31 December 2026", in English like every
+ *   message of the engine
+ */
+char *
+concordat_calendar_describe_date (const GDate *date)
 {
   return g_strdup_printf ("%s %u %s %u", weekday_names[g_date_get_weekday (date)],
                           g_date_get_day (date), month_names[g_date_get_month (date)],
@@ -685,7 +690,7 @@ concordat_calendar_is_working_day (ConcordatCalendar  *self,
 
   if (knows (self, date))
     return is_working (self, date);
-  when = describe_date (date);
+  when = concordat_calendar_describe_date (date);
   doing = g_strdup_printf ("Cannot tell whether %s is a working day", when);
   return not_known (self, date, doing, error);
 }
@@ -698,7 +703,7 @@ count_beyond_years (ConcordatCalendar  *self,
                     int                 step,
                     GError            **error)
 {
-  g_autofree char *when = describe_date (from);
+  g_autofree char *when = concordat_calendar_describe_date (from);
   g_autofree char *doing = NULL;
 
   if (days == 0)

@@ -46,6 +46,7 @@ typedef struct
 G_DECLARE_FINAL_TYPE (ConcordatCalendar, concordat_calendar, CONCORDAT, CALENDAR, GObject)
 
 const char * const *concordat_calendar_list_regions     (void);
+char               *concordat_calendar_describe_date    (const GDate                  *date);
 
 ConcordatCalendar  *concordat_calendar_new_for_region   (const char                   *region,
                                                          GError                      **error);

@@ -288,18 +288,50 @@ on_closed (NotifyNotification *notification,
     g_hash_table_remove (registry->shown, tag);
 }
 
+/* The server's capabilities, asked on the bus directly: libnotify's own
+ * way warns when there is no server, before the send could say so.  %NULL
+ * when the server cannot be asked; the send then finds out why. */
+static GStrv
+fetch_server_caps (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  GStrv caps = NULL;
+
+  if (bus == NULL)
+    return NULL;
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.Notifications", "/org/freedesktop/Notifications",
+                                       "org.freedesktop.Notifications", "GetCapabilities", NULL,
+                                       G_VARIANT_TYPE ("(as)"), G_DBUS_CALL_FLAGS_NO_AUTO_START,
+                                       5000, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(^as)", &caps);
+  return caps;
+}
+
+/* What the server can show: a server without "actions" gets none, and one
+ * with "body-markup" gets the body escaped, since Concordat's text is never
+ * markup. */
 static NotifyNotification *
 build_notification (Job *job)
 {
+  g_auto(GStrv) caps = fetch_server_caps ();
+  gboolean actions = caps == NULL || g_strv_contains ((const char * const *) caps, "actions");
+  g_autofree char *body = NULL;
   NotifyNotification *notification;
 
-  notification = notify_notification_new (job->summary, job->body, APPLICATION_ID);
+  if (job->body != NULL && caps != NULL && g_strv_contains ((const char * const *) caps, "body-markup"))
+    body = g_markup_escape_text (job->body, -1);
+  else
+    body = g_strdup (job->body);
+
+  notification = notify_notification_new (job->summary, body, APPLICATION_ID);
   notify_notification_set_urgency (notification, (NotifyUrgency)job->urgency);
   /* Lets the shell show Concordat's name and icon and group its notices. */
   notify_notification_set_hint (notification, "desktop-entry",
                                 g_variant_new_string (APPLICATION_ID));
 
-  for (guint i = 0; job->actions != NULL && job->actions[i] != NULL; i += 2)
+  for (guint i = 0; actions && job->actions != NULL && job->actions[i] != NULL; i += 2)
     notify_notification_add_action (notification, job->actions[i],
                                     job->actions[i + 1], on_action,
                                     job->registry, NULL);

@@ -109,8 +109,6 @@ extern const char * const concordat_wizard_field_types[];
 extern const char * const concordat_wizard_audiences[];
 extern const char * const concordat_wizard_ledger_states[];
 extern const char * const concordat_wizard_settled_states[];
-extern const char * const concordat_wizard_weekday_names[];
-extern const char * const concordat_wizard_month_names[];
 
 /* concordat-wizard.c: freeing a definition's parts, and small helpers. */
 void        concordat_wizard_condition_free (ConcordatCondition *condition);

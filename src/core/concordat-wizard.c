@@ -38,15 +38,6 @@ const char * const concordat_wizard_settled_states[] = {
   "requested", "to-offer", "offered", "accepted", "declined", "delivered", NULL,
 };
 
-const char * const concordat_wizard_weekday_names[] = {
-  NULL, "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-};
-
-const char * const concordat_wizard_month_names[] = {
-  NULL, "January", "February", "March", "April", "May", "June", "July",
-  "August", "September", "October", "November", "December",
-};
-
 const char *
 concordat_field_type_to_string (ConcordatFieldType type)
 {
@@ -272,9 +263,7 @@ concordat_wizard_is_id (const char *text,
 char *
 concordat_wizard_describe_date (const GDate *date)
 {
-  return g_strdup_printf ("%s %u %s %u", concordat_wizard_weekday_names[g_date_get_weekday (date)],
-                          g_date_get_day (date), concordat_wizard_month_names[g_date_get_month (date)],
-                          g_date_get_year (date));
+  return concordat_calendar_describe_date (date);
 }
 
 /* --- reading a wizard --- */

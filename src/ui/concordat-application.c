@@ -1,5 +1,10 @@
 /* concordat-application.c: the application, owner of the store and the
- * settings that its windows borrow.
+ * settings that its windows borrow, and of the reminders of due duties.
+ *
+ * "concordat --background" starts it without a window, holding itself
+ * alive to send reminders; a later "concordat" raises a window in that
+ * same process.  With "remind-when-closed" on, it also stays when its last
+ * window closes, and an autostart entry starts it so at login.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,7 +14,10 @@
 #include <string.h>
 
 #include "concordat-application.h"
+#include "concordat-autostart.h"
+#include "concordat-clock.h"
 #include "concordat-library.h"
+#include "concordat-reminders.h"
 #include "concordat-preferences-window.h"
 #include "concordat-resources.h"
 #include "concordat-window.h"
@@ -24,6 +32,13 @@ struct _ConcordatApplication
 
   guint           backup_source;
   gboolean        backup_scheduled;
+
+  ConcordatNotifier        *notifier;
+  ConcordatReminderService *reminders;
+  gboolean                  reminders_disabled;
+  gboolean                  background;     /* --background: kept alive to remind */
+  gboolean                  window_deferred; /* no window until asked for one */
+  gboolean                  held;           /* kept alive without windows */
 };
 
 G_DEFINE_FINAL_TYPE (ConcordatApplication, concordat_application, ADW_TYPE_APPLICATION)
@@ -72,6 +87,106 @@ ensure_model (ConcordatApplication *self)
 
   if (!concordat_library_ensure_model (self->store, &error))
     g_warning ("Cannot add the model protocol to the library: %s", error->message);
+}
+
+/* The main window, most recently used first; not Preferences or About. */
+static GtkWindow *
+ensure_window (ConcordatApplication *self);
+
+static void
+open_duty (ConcordatApplication *self,
+           gint64                id)
+{
+  GtkWindow *window = ensure_window (self);
+
+  gtk_window_present (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-duty", "x", id);
+}
+
+static void
+open_duties (ConcordatApplication *self)
+{
+  GtkWindow *window = ensure_window (self);
+
+  gtk_window_present (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "duties");
+}
+
+static void
+reminder_time_changed (ConcordatApplication *self)
+{
+  g_autofree char *text = g_settings_get_string (self->settings, "reminder-time");
+  guint minute;
+
+  if (!concordat_clock_parse_time (text, &minute))
+    {
+      g_warning ("The reminder time “%s” is not a time of day as HH:MM; reminding from 09:00", text);
+      minute = CONCORDAT_REMINDERS_DEFAULT_TIME;
+    }
+  concordat_reminder_service_set_time (self->reminders, minute);
+  concordat_reminder_service_check (self->reminders);
+}
+
+/* The program itself, for the autostart entry to run. */
+static char *
+dup_executable (void)
+{
+  g_autofree char *link = g_file_read_link ("/proc/self/exe", NULL);
+
+  return link != NULL ? g_steal_pointer (&link) : g_find_program_in_path ("concordat");
+}
+
+/* Held while reminders are wanted with no window open. */
+static void
+update_hold (ConcordatApplication *self)
+{
+  gboolean wanted = self->reminders != NULL &&
+                    (self->background || g_settings_get_boolean (self->settings, "remind-when-closed"));
+
+  if (wanted && !self->held)
+    g_application_hold (G_APPLICATION (self));
+  else if (!wanted && self->held)
+    g_application_release (G_APPLICATION (self));
+  self->held = wanted;
+}
+
+static void
+remind_when_closed_changed (ConcordatApplication *self)
+{
+  gboolean enabled = g_settings_get_boolean (self->settings, "remind-when-closed");
+  g_autofree char *executable = dup_executable ();
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  update_hold (self);
+  if (executable != NULL && concordat_autostart_set (enabled, executable, &error))
+    return;
+
+  if (error == NULL)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 "Cannot find the concordat program to start at login");
+  g_warning ("%s", error->message);
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (CONCORDAT_IS_WINDOW (window))
+    concordat_window_report_problem (CONCORDAT_WINDOW (window),
+                                     _("Concordat cannot start at login"), error->message);
+}
+
+static void
+start_reminders (ConcordatApplication *self)
+{
+  if (self->store == NULL || self->reminders_disabled)
+    return;
+
+  self->notifier = concordat_notifier_new ();
+  self->reminders = concordat_reminder_service_new (self->store, self->notifier);
+  g_signal_connect_object (self->reminders, "open-duty", G_CALLBACK (open_duty), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reminders, "open-duties", G_CALLBACK (open_duties), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::reminder-time", G_CALLBACK (reminder_time_changed),
+                           self, G_CONNECT_SWAPPED);
+  reminder_time_changed (self);
+  concordat_reminder_service_start (self->reminders);
+  update_hold (self);
 }
 
 static void
@@ -162,9 +277,12 @@ concordat_application_startup (GApplication *app)
   /* The preferences so far are all about the store. */
   preferences = g_action_map_lookup_action (G_ACTION_MAP (self), "preferences");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (preferences), self->store != NULL);
+
+  start_reminders (self);
+  g_signal_connect_object (self->settings, "changed::remind-when-closed", G_CALLBACK (remind_when_closed_changed),
+                           self, G_CONNECT_SWAPPED);
 }
 
-/* The main window, most recently used first; not Preferences or About. */
 static GtkWindow *
 ensure_window (ConcordatApplication *self)
 {
@@ -182,8 +300,43 @@ concordat_application_activate (GApplication *app)
 {
   ConcordatApplication *self = CONCORDAT_APPLICATION (app);
 
-  gtk_window_present (ensure_window (self));
   schedule_daily_backup (self);
+
+  /* Started with --background: no window until asked for one, unless
+   * there is nothing to remind of with. */
+  if (self->window_deferred)
+    {
+      self->window_deferred = FALSE;
+      if (self->held)
+        return;
+    }
+
+  gtk_window_present (ensure_window (self));
+}
+
+static int
+concordat_application_handle_local_options (GApplication *app,
+                                            GVariantDict *options)
+{
+  ConcordatApplication *self = CONCORDAT_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_variant_dict_contains (options, "background"))
+    return -1;
+
+  /* Before registering, which starts the application up. */
+  self->background = TRUE;
+  self->window_deferred = TRUE;
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("concordat: %s\n", error->message);
+      return 1;
+    }
+  /* Already running, and so already reminding. */
+  if (g_application_get_is_remote (app))
+    return 0;
+
+  return -1;
 }
 
 /* "concordat:model/8.3" or "concordat://model/8.3" gives "model/8.3";
@@ -237,6 +390,8 @@ concordat_application_shutdown (GApplication *app)
   ConcordatApplication *self = CONCORDAT_APPLICATION (app);
 
   g_clear_handle_id (&self->backup_source, g_source_remove);
+  g_clear_object (&self->reminders);
+  g_clear_object (&self->notifier);
   g_clear_object (&self->store);
 
   G_APPLICATION_CLASS (concordat_application_parent_class)->shutdown (app);
@@ -248,6 +403,8 @@ concordat_application_dispose (GObject *object)
   ConcordatApplication *self = CONCORDAT_APPLICATION (object);
 
   g_clear_handle_id (&self->backup_source, g_source_remove);
+  g_clear_object (&self->reminders);
+  g_clear_object (&self->notifier);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -274,6 +431,7 @@ concordat_application_class_init (ConcordatApplicationClass *klass)
   object_class->finalize = concordat_application_finalize;
   app_class->startup = concordat_application_startup;
   app_class->activate = concordat_application_activate;
+  app_class->handle_local_options = concordat_application_handle_local_options;
   app_class->open = concordat_application_open;
   app_class->shutdown = concordat_application_shutdown;
 
@@ -284,6 +442,23 @@ concordat_application_class_init (ConcordatApplicationClass *klass)
 static void
 concordat_application_init (ConcordatApplication *self)
 {
+  g_application_add_main_option (G_APPLICATION (self), "background", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE,
+                                 _("Run without a window, to remind of duties as they fall due"), NULL);
+}
+
+/**
+ * concordat_application_disable_reminders:
+ *
+ * Before it runs: no reminders from this application, for the window's
+ * tests, which have no notification server to send them to.
+ */
+void
+concordat_application_disable_reminders (ConcordatApplication *self)
+{
+  g_return_if_fail (CONCORDAT_IS_APPLICATION (self));
+
+  self->reminders_disabled = TRUE;
 }
 
 ConcordatApplication *

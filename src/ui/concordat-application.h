@@ -22,5 +22,6 @@ ConcordatApplication *concordat_application_new             (void);
 ConcordatStore       *concordat_application_get_store       (ConcordatApplication *self);
 const GError         *concordat_application_get_store_error (ConcordatApplication *self);
 GSettings            *concordat_application_get_settings    (ConcordatApplication *self);
+void                  concordat_application_disable_reminders (ConcordatApplication *self);
 
 G_END_DECLS

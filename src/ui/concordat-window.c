@@ -49,6 +49,18 @@ show_view (GtkWidget  *widget,
     adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
+/* A reminder's Open: the Duties view, with the duty's row focused. */
+static void
+show_duty (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  ConcordatWindow *self = CONCORDAT_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "duties");
+  concordat_duties_view_show_duty (self->duties_view, g_variant_get_int64 (parameter));
+}
+
 /* @target is "DOC/CITATION", as a concordat: link names a paragraph; the
  * citation may itself hold a "/", the document's id never does.  Returns
  * what went wrong, in the reader's words, or %NULL. */
@@ -250,6 +262,7 @@ concordat_window_class_init (ConcordatWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-problem", "(ss)", show_problem);
   gtk_widget_class_install_action (widget_class, "win.open-paragraph", "s", open_paragraph);
   gtk_widget_class_install_action (widget_class, "win.show-action", "x", show_action);
+  gtk_widget_class_install_action (widget_class, "win.show-duty", "x", show_duty);
 
   add_view_shortcut (widget_class, GDK_KEY_1, "protocol");
   add_view_shortcut (widget_class, GDK_KEY_2, "guidance");
