@@ -15,8 +15,8 @@ concordat_test_tick (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-static void
-remove_tree (const char *path)
+void
+concordat_test_remove_tree (const char *path)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
@@ -26,7 +26,7 @@ remove_tree (const char *path)
       g_autofree char *child = g_build_filename (path, name, NULL);
 
       if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
+        concordat_test_remove_tree (child);
       else
         g_unlink (child);
     }
@@ -73,7 +73,7 @@ concordat_test_fixture_tear_down (UiFixture     *f,
     g_assert_finalize_object (g_steal_pointer (&f->app));
 
   g_unsetenv ("CONCORDAT_DATA_DIR");
-  remove_tree (f->data_dir);
+  concordat_test_remove_tree (f->data_dir);
   g_clear_pointer (&f->data_dir, g_free);
   g_clear_pointer (&f->db_path, g_free);
 }

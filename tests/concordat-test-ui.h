@@ -58,6 +58,7 @@ void             concordat_test_press             (GtkWidget          *widget,
 gboolean         concordat_test_has_focus_within  (GtkWidget          *widget);
 
 guint            concordat_test_count_backups     (UiFixture     *f);
+void             concordat_test_remove_tree       (const char    *path);
 
 void             concordat_test_assert_every_control_named (GtkWidget *root,
                                                             guint      at_least);

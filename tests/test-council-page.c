@@ -490,10 +490,71 @@ council_follows_store (UiFixture *f)
   row_titled (page, ADW_TYPE_EXPANDER_ROW, "Green");
 }
 
+static char *
+autostart_entry (void)
+{
+  return g_build_filename (g_get_user_config_dir (), "autostart", "io.github.concordat.Concordat.desktop", NULL);
+}
+
+static void
+council_reminders (UiFixture *f)
+{
+  GSettings *settings = concordat_application_get_settings (f->app);
+  GtkWidget *page = open_council_page (f);
+  GtkWidget *time_row = row_titled (page, ADW_TYPE_ENTRY_ROW, "Reminder Time (HH:MM)");
+  GtkWidget *remind_row = row_titled (page, ADW_TYPE_ACTION_ROW, "Remind Me When Concordat Is Closed");
+  GtkSwitch *remind = GTK_SWITCH (concordat_test_find_widget (remind_row, GTK_TYPE_SWITCH, NULL, NULL));
+  g_autofree char *entry_path = autostart_entry ();
+  g_autofree char *entry = NULL;
+  g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *exec_line = g_strdup_printf ("\nExec=%s --background\n", self_path);
+  g_autofree char *time = NULL;
+  g_autofree char *validator_out = NULL;
+  g_autofree char *validator_err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (time_row)), ==, "09:00");
+  type_into (time_row, "25:00");
+  g_assert_true (is_marked (time_row));
+  g_assert_cmpstr (reason_under (time_row), ==, "“25:00” is not a time of day; give it as HH:MM, such as 09:00");
+  time = g_settings_get_string (settings, "reminder-time");
+  g_assert_cmpstr (time, ==, "09:00");
+  type_into (time_row, "08:30");
+  g_free (time);
+  time = g_settings_get_string (settings, "reminder-time");
+  g_assert_cmpstr (time, ==, "08:30");
+  g_assert_false (is_marked (time_row));
+
+  /* On: an autostart entry that runs this program without a window. */
+  g_assert_false (g_file_test (entry_path, G_FILE_TEST_EXISTS));
+  g_assert_false (gtk_switch_get_active (remind));
+  gtk_switch_set_active (remind, TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "remind-when-closed"));
+  g_assert_true (g_file_get_contents (entry_path, &entry, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (entry, exec_line));
+  g_assert_true (g_spawn_sync (NULL, (char *[]) { (char *) "desktop-file-validate", entry_path, NULL }, NULL,
+                               G_SPAWN_SEARCH_PATH, NULL, NULL, &validator_out, &validator_err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (validator_out, ==, "");
+  g_assert_cmpstr (validator_err, ==, "");
+  g_assert_cmpint (status, ==, 0);
+
+  /* Off: gone. */
+  gtk_switch_set_active (remind, FALSE);
+  g_assert_false (g_file_test (entry_path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *config = g_dir_make_tmp ("concordat-config-XXXXXX", NULL);
+  int status;
+
+  /* The autostart entry goes here, not into the user's own folder. */
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
@@ -508,8 +569,11 @@ main (int   argc,
   ADD_BODY ("wards", council_wards);
   ADD_BODY ("role", council_role);
   ADD_BODY ("follows-store", council_follows_store);
+  ADD_BODY ("reminders", council_reminders);
 
 #undef ADD_BODY
 
-  return g_test_run ();
+  status = g_test_run ();
+  concordat_test_remove_tree (config);
+  return status;
 }

@@ -15,6 +15,10 @@ struct _ConcordatCouncilPage
   AdwPreferencesPage    parent_instance;
 
   AdwComboRow          *role_row;
+  AdwPreferencesGroup  *reminders_group;
+  AdwEntryRow          *reminder_time_row;
+  GtkSwitch            *remind_closed_switch;
+  GtkLabel             *reminders_reason;
   AdwEntryRow          *name_row;
   AdwComboRow          *protocol_row;
   AdwComboRow          *briefing_rule_row;

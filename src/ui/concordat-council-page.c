@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "concordat-clock.h"
 #include "concordat-council.h"
 #include "concordat-council-page-private.h"
 #include "concordat-library.h"
@@ -350,6 +351,33 @@ role_selected (ConcordatCouncilPage *self)
 }
 
 static void
+show_reminder_time (ConcordatCouncilPage *self)
+{
+  g_autofree char *text = g_settings_get_string (self->settings, "reminder-time");
+
+  show_text (self->reminder_time_row, text);
+}
+
+static void
+reminder_time_applied (ConcordatCouncilPage *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reminder_time_row))));
+  g_autoptr(GError) error = NULL;
+  guint minute;
+
+  if (!concordat_clock_parse_time (text, &minute))
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a time of day; give it as HH:MM, such as 09:00"), text);
+      concordat_council_page_refuse (self, GTK_WIDGET (self->reminder_time_row), self->reminders_reason, error);
+      return;
+    }
+
+  concordat_council_page_accept (self, GTK_WIDGET (self->reminder_time_row), self->reminders_reason);
+  g_settings_set_string (self->settings, "reminder-time", text);
+}
+
+static void
 concordat_council_page_dispose (GObject *object)
 {
   ConcordatCouncilPage *self = (ConcordatCouncilPage *)object;
@@ -385,6 +413,10 @@ concordat_council_page_class_init (ConcordatCouncilPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/concordat-council-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ConcordatCouncilPage, role_row);
+  gtk_widget_class_bind_template_child (widget_class, ConcordatCouncilPage, reminders_group);
+  gtk_widget_class_bind_template_child (widget_class, ConcordatCouncilPage, reminder_time_row);
+  gtk_widget_class_bind_template_child (widget_class, ConcordatCouncilPage, remind_closed_switch);
+  gtk_widget_class_bind_template_child (widget_class, ConcordatCouncilPage, reminders_reason);
   gtk_widget_class_bind_template_child (widget_class, ConcordatCouncilPage, name_row);
   gtk_widget_class_bind_template_child (widget_class, ConcordatCouncilPage, protocol_row);
   gtk_widget_class_bind_template_child (widget_class, ConcordatCouncilPage, briefing_rule_row);
@@ -420,7 +452,13 @@ concordat_council_page_init (ConcordatCouncilPage *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Working days of the pre-election period"),
                                   -1);
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->remind_closed_switch),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remind me when Concordat is closed"),
+                                  -1);
+
   g_signal_connect_swapped (self->name_row, "apply", G_CALLBACK (name_applied), self);
+  g_signal_connect_swapped (self->reminder_time_row, "apply", G_CALLBACK (reminder_time_applied), self);
+  g_signal_connect (self->reminder_time_row, "changed", G_CALLBACK (entry_changed), self->reminders_reason);
   g_signal_connect (self->name_row, "changed", G_CALLBACK (entry_changed), self->council_reason);
   g_signal_connect_swapped (self->polling_day_row, "apply", G_CALLBACK (polling_day_applied), self);
   g_signal_connect (self->polling_day_row, "changed", G_CALLBACK (entry_changed), self->election_reason);
@@ -457,8 +495,14 @@ concordat_council_page_set_store (ConcordatCouncilPage *self,
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
   gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->role_row), ADW_TYPE_PREFERENCES_GROUP),
                           settings != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->reminders_group), settings != NULL);
   if (settings != NULL)
     {
+      show_reminder_time (self);
+      g_signal_connect_object (settings, "changed::reminder-time", G_CALLBACK (show_reminder_time),
+                               self, G_CONNECT_SWAPPED);
+      g_settings_bind (settings, "remind-when-closed", self->remind_closed_switch, "active",
+                       G_SETTINGS_BIND_DEFAULT);
       show_role (self);
       g_signal_connect_object (settings, "changed::role", G_CALLBACK (show_role), self, G_CONNECT_SWAPPED);
       g_signal_connect_swapped (self->role_row, "notify::selected", G_CALLBACK (role_selected), self);

@@ -16,6 +16,7 @@
 #include "concordat-council.h"
 #include "concordat-duties-view.h"
 #include "concordat-record.h"
+#include "concordat-reminders.h"
 #include "concordat-wizard.h"
 
 /* Done duties are shown for reassurance, not as an archive. */
@@ -264,42 +265,27 @@ mark_done (GtkWidget  *widget,
     report (self, _("Marked done"));
 }
 
-/* The next working day in the council's calendar, or @days on. */
-static GDate *
-snooze_date (ConcordatDutiesView  *self,
-             const GDate          *today,
-             int                   days,
-             GError              **error)
-{
-  g_autoptr(ConcordatCouncil) council = NULL;
-  g_autoptr(ConcordatCalendar) calendar = NULL;
-  GDate *until;
-
-  if (days > 0)
-    {
-      until = g_date_copy (today);
-      g_date_add_days (until, days);
-      return until;
-    }
-  council = concordat_council_load (self->store, error);
-  if (council != NULL)
-    calendar = concordat_council_dup_calendar (self->store, council, error);
-  if (calendar == NULL)
-    return NULL;
-  return concordat_calendar_add_working_days (calendar, today, 1, error);
-}
-
+/* To the council's next working day, or @days on. */
 static void
 snooze (ConcordatDutiesView *self,
         gint64               id,
         int                  days)
 {
   g_autoptr(GDate) today = concordat_clock_today ();
-  g_autoptr(GDate) until = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean snoozed;
 
-  until = snooze_date (self, today, days, &error);
-  if (until == NULL || !concordat_record_duty_snooze (self->store, id, until, today, &error))
+  if (days > 0)
+    {
+      g_autoptr(GDate) until = g_date_copy (today);
+
+      g_date_add_days (until, days);
+      snoozed = concordat_record_duty_snooze (self->store, id, until, today, &error);
+    }
+  else
+    snoozed = concordat_reminders_snooze_a_day (self->store, id, today, NULL, &error);
+
+  if (!snoozed)
     report (self, error->message);
 }
 
