@@ -13,13 +13,17 @@ many at once; catch-up on start; no second reminder the same day across a
 restart, nor from `concordat remind`; Mark done, Snooze a day and Open
 clicked on a notification; a server that cannot show buttons; no server at
 all; `concordat --background` then `concordat` makes one process with a
-window.
+window, which stays when the window closes; started with a window, closing
+it ends Concordat.
 
 SPDX-License-Identifier: GPL-3.0-or-later
 """
 
+import ctypes
+import ctypes.util
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -94,6 +98,35 @@ class Concordat:
                 proc.kill()
                 proc.wait()
         self.scratch.cleanup()
+
+
+def close_concordat_window():
+    """Ctrl+W in Concordat's window, as a user closes it."""
+    x11 = ctypes.CDLL(ctypes.util.find_library('X11'))
+    xtst = ctypes.CDLL(ctypes.util.find_library('Xtst'))
+    x11.XOpenDisplay.restype = ctypes.c_void_p
+    x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    x11.XStringToKeysym.restype = ctypes.c_ulong
+    x11.XKeysymToKeycode.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
+    x11.XSetInputFocus.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_ulong]
+    x11.XFlush.argtypes = [ctypes.c_void_p]
+    x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
+    xtst.XTestFakeKeyEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int, ctypes.c_ulong]
+
+    tree = subprocess.run(['xwininfo', '-root', '-tree'], capture_output=True, text=True,
+                          check=False).stdout
+    window = int(re.search(r'(0x[0-9a-f]+) "Concordat": \("concordat"', tree).group(1), 16)
+    display = x11.XOpenDisplay(None)
+    x11.XSetInputFocus(display, window, 1, 0)
+    x11.XFlush(display)
+    time.sleep(0.5)
+    codes = [x11.XKeysymToKeycode(display, x11.XStringToKeysym(k)) for k in (b'Control_L', b'w')]
+    for code in codes:
+        xtst.XTestFakeKeyEvent(display, code, True, 0)
+    for code in reversed(codes):
+        xtst.XTestFakeKeyEvent(display, code, False, 0)
+    x11.XFlush(display)
+    x11.XCloseDisplay(display)
 
 
 def concordat_windows():
@@ -251,6 +284,22 @@ def test_background_then_window(app, server):
     wait_until(lambda: concordat_windows() == 1, 'the window')
     assert concordat_processes(app) == 1
 
+    # Its window closed, the background instance stays to remind.
+    time.sleep(1)
+    close_concordat_window()
+    wait_until(lambda: concordat_windows() == 0, 'the window to close')
+    time.sleep(1)
+    assert concordat_processes(app) == 1
+
+
+def test_window_closed_ends_it(app, server):
+    """Started with a window and the preference off: closing it ends Concordat."""
+    proc = app.start(today='2026-12-29')
+    wait_until(lambda: concordat_windows() == 1, 'the window')
+    time.sleep(1)
+    close_concordat_window()
+    assert proc.wait(timeout=30) == 0
+
 
 def main():
     tests = [
@@ -263,6 +312,7 @@ def main():
         (test_server_without_buttons, None),
         (test_no_server, False),
         (test_background_then_window, 'body actions'),
+        (test_window_closed_ends_it, 'body actions'),
     ]
 
     print(f'1..{len(tests)}', flush=True)
