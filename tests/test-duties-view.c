@@ -306,6 +306,30 @@ duties_open_action (UiFixture *f)
                                                          CHECK_RECORD) != NULL);
 }
 
+/* A reminder's Open: the window shows the Duties view with the duty's row
+ * focused, from whichever view it was on. */
+static void
+duties_show_duty (UiFixture *f)
+{
+  ConcordatWindow *window;
+  GtkWidget *view;
+  GtkWidget *row;
+  g_autoptr(GPtrArray) duties = NULL;
+
+  set_today ("2026-12-23");
+  record_briefing (f);
+  duties = all_duties (f);
+  window = concordat_test_open_window (f);
+  view = concordat_test_find_widget (GTK_WIDGET (window), CONCORDAT_TYPE_DUTIES_VIEW, NULL, NULL);
+  g_assert_false (gtk_widget_get_mapped (view));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-duty", "x", stored_duty (duties, CHECK_RECORD)->id);
+  concordat_test_wait_until (gtk_widget_get_mapped (view));
+  row = concordat_test_find_widget (view, ADW_TYPE_ACTION_ROW, is_mapped_title, CHECK_RECORD);
+  g_assert_nonnull (row);
+  concordat_test_wait_until (concordat_test_has_focus_within (row));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -323,6 +347,7 @@ main (int   argc,
   ADD_BODY ("snooze", duties_snooze);
   ADD_BODY ("snooze-until", duties_snooze_until);
   ADD_BODY ("open-action", duties_open_action);
+  ADD_BODY ("show-duty", duties_show_duty);
 
 #undef ADD_BODY
 

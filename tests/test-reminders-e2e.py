@@ -212,6 +212,11 @@ def test_once_a_day_across_restart(app, server):
     # The next day they are overdue, and said again.
     out = app.cli('remind', '--dry-run', today='2026-12-30')
     assert OFFER_GREEN in out and 'overdue' in out, out
+    said = json.loads(app.cli('remind', '--dry-run', '--json', today='2026-12-30'))
+    assert said['dry_run'] is True and said['grouped'] is False, said
+    assert [(r['title'], r['due'], r['overdue']) for r in said['reminders']] == [
+        (OFFER_CONSERVATIVE, '2026-12-29', True), (OFFER_GREEN, '2026-12-29', True)], said
+    assert all(r['from'] == FROM[len('From: '):] for r in said['reminders']), said
 
 
 def test_many_become_one(app, server):
