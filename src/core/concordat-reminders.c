@@ -149,6 +149,7 @@ concordat_reminders_claim (ConcordatStore  *store,
       sqlite3_bind_int64 (stmt, 2, reminder->id);
       if (!concordat_record_step_write (db, stmt, "note the reminder", error))
         {
+          sqlite3_finalize (stmt);
           concordat_record_rollback (db);
           return FALSE;
         }
@@ -158,6 +159,7 @@ concordat_reminders_claim (ConcordatStore  *store,
         i++;
     }
 
+  sqlite3_finalize (stmt);
   return concordat_record_commit (db, error);
 }
 
@@ -197,11 +199,13 @@ concordat_reminders_unclaim (ConcordatStore  *store,
       sqlite3_bind_int64 (stmt, 2, reminder->id);
       if (!concordat_record_step_write (db, stmt, "give the reminder back", error))
         {
+          sqlite3_finalize (stmt);
           concordat_record_rollback (db);
           return FALSE;
         }
     }
 
+  sqlite3_finalize (stmt);
   return concordat_record_commit (db, error);
 }
 

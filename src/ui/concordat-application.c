@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "concordat-application.h"
 #include "concordat-autostart.h"
@@ -295,6 +296,28 @@ ensure_window (ConcordatApplication *self)
   return GTK_WINDOW (concordat_window_new (self));
 }
 
+/* For `make bench`: with CONCORDAT_BENCH_FIRST_FRAME set, the process says
+ * so on standard output once its window's first frame is painted, and ends
+ * there, so that the benchmark can time start-up and read its peak memory. */
+static void
+first_frame_painted (GdkFrameClock *clock,
+                     gpointer       data)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted, data);
+  g_print ("first-frame\n");
+  fflush (stdout);
+  _exit (0);
+}
+
+static void
+watch_first_frame (GtkWindow *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+  if (clock != NULL)
+    g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_painted), NULL);
+}
+
 static void
 concordat_application_activate (GApplication *app)
 {
@@ -312,6 +335,8 @@ concordat_application_activate (GApplication *app)
     }
 
   gtk_window_present (ensure_window (self));
+  if (g_getenv ("CONCORDAT_BENCH_FIRST_FRAME") != NULL)
+    watch_first_frame (ensure_window (self));
 }
 
 static int
