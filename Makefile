@@ -1,11 +1,11 @@
 # Makefile: the two commands a new user needs — `make run` and `make check` —
-# and `make screenshot`.  Each installs what is missing first.
+# and `make screenshot` and `make bench`.  Each installs what is missing first.
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 BUILD ?= build
 ASAN_BUILD ?= build-asan
 
-.PHONY: all deps build run check screenshot clean
+.PHONY: all deps build run check screenshot bench clean
 
 all: build
 
@@ -24,6 +24,13 @@ check: build
 
 screenshot: build
 	@tools/screenshot.sh $(BUILD)
+
+# The benchmark, on its own display and session bus: bench/results.json.
+# BENCH_SIZE=tiny runs it small, as the tests do.
+BENCH_SIZE ?= full
+bench: build
+	@dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
+	  /usr/bin/python3 bench/run.py $(BUILD) --size $(BENCH_SIZE)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)
