@@ -231,6 +231,7 @@ test_texts (Fixture       *f,
 
   record_visit (f, "Willowholme depot");
   due = find (f, "2026-03-04", 17 * 60);
+  g_assert_true (concordat_reminders_add_sources (f->store, due, NULL));
   overdue = concordat_reminder_dup_body (g_ptr_array_index (due, 0), wednesday);
   today = concordat_reminder_dup_body (g_ptr_array_index (due, 1), wednesday);
   g_assert_cmpstr (overdue, ==, "Overdue: it was due on Tuesday 3 March 2026. From: Visit to Willowholme depot");
@@ -246,6 +247,15 @@ test_texts (Fixture       *f,
   g_assert_cmpstr (summary, ==, "4 duties are due");
   g_assert_cmpstr (body, ==, "Overdue: Tell the manager\nOverdue: Tell the manager\n"
                              "Send the photographs\nSend the photographs");
+
+  /* Past five, the rest are counted, not listed. */
+  record_visit (f, "Hollerton school");
+  g_clear_pointer (&many, g_ptr_array_unref);
+  g_clear_pointer (&body, g_free);
+  many = find (f, "2026-03-04", 17 * 60);
+  body = concordat_reminders_dup_body (many);
+  g_assert_cmpstr (body, ==, "Overdue: Tell the manager\nOverdue: Tell the manager\nOverdue: Tell the manager\n"
+                             "Send the photographs\nSend the photographs\nand 1 more");
 }
 
 int

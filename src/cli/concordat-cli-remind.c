@@ -126,7 +126,7 @@ concordat_cli_remind (int    argc,
     return 1;
 
   reminders = concordat_reminders_find (store, today, concordat_clock_minute_of_day (), reminder_time, &error);
-  if (reminders == NULL)
+  if (reminders == NULL || !concordat_reminders_add_sources (store, reminders, &error))
     return concordat_cli_fail_error (error);
 
   if (!dry_run)

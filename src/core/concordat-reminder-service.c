@@ -147,6 +147,9 @@ concordat_reminder_service_check (ConcordatReminderService *self)
       return;
     }
 
+  if (!concordat_reminders_add_sources (self->store, reminders, &error))
+    g_warning ("Cannot read what the due duties came from: %s", error->message);
+
   /* Each goes to a notification of its own, which keeps it. */
   g_ptr_array_set_free_func (reminders, NULL);
   for (guint i = 0; i < reminders->len; i++)

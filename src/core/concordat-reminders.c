@@ -42,8 +42,7 @@ read_reminder (sqlite3_stmt *stmt)
   reminder->title = concordat_record_column_dup (stmt, 2);
   reminder->due = concordat_record_column_dup (stmt, 3);
   reminder->overdue = sqlite3_column_int (stmt, 4);
-  reminder->from = concordat_record_column_dup (stmt, 5);
-  reminder->last_notified = concordat_record_column_dup (stmt, 6);
+  reminder->last_notified = concordat_record_column_dup (stmt, 5);
   return reminder;
 }
 
@@ -53,6 +52,9 @@ read_reminder (sqlite3_stmt *stmt)
  * @minute_of_day: the time it is, in minutes after midnight
  * @reminder_time: the time of day, in minutes after midnight, from which
  *   a duty due that day is reminded of
+ *
+ * Reads only the duties' own rows, so that a scan among years of duties
+ * stays quick; concordat_reminders_add_sources() adds what each came from.
  *
  * Returns: (transfer full) (element-type ConcordatReminder): the duties
  *   not done that are due and have not been reminded of today, the
@@ -85,12 +87,12 @@ concordat_reminders_find (ConcordatStore  *store,
 
   db = concordat_store_get_db (store);
   stmt = concordat_record_prepare (db,
-                                   "SELECT d.id, d.action_id, d.title, coalesce (d.snoozed_until, d.due), "
-                                   "coalesce (d.snoozed_until, d.due) < ?1, a.summary, d.last_notified "
-                                   "FROM duties d JOIN actions a ON a.id = d.action_id "
-                                   "WHERE d.done_at IS NULL AND coalesce (d.snoozed_until, d.due) <= ?2 "
-                                   "AND (d.last_notified IS NULL OR d.last_notified < ?1) "
-                                   "ORDER BY coalesce (d.snoozed_until, d.due), d.id",
+                                   "SELECT id, action_id, title, coalesce (snoozed_until, due), "
+                                   "coalesce (snoozed_until, due) < ?1, last_notified "
+                                   "FROM duties "
+                                   "WHERE done_at IS NULL AND coalesce (snoozed_until, due) <= ?2 "
+                                   "AND (last_notified IS NULL OR last_notified < ?1) "
+                                   "ORDER BY coalesce (snoozed_until, due), id",
                                    error);
   if (stmt == NULL)
     return NULL;
@@ -100,6 +102,46 @@ concordat_reminders_find (ConcordatStore  *store,
   if (!concordat_record_read_rows (db, stmt, read_reminder, reminders, error))
     return NULL;
   return g_steal_pointer (&reminders);
+}
+
+/**
+ * concordat_reminders_add_sources:
+ * @reminders: (element-type ConcordatReminder): as found
+ *
+ * Fills in each reminder's @from: the summary of the action it came from.
+ */
+gboolean
+concordat_reminders_add_sources (ConcordatStore  *store,
+                                 GPtrArray       *reminders,
+                                 GError         **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CONCORDAT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (reminders != NULL, FALSE);
+
+  if (reminders->len == 0)
+    return TRUE;
+
+  db = concordat_store_get_db (store);
+  stmt = concordat_record_prepare (db, "SELECT summary FROM actions WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      ConcordatReminder *reminder = g_ptr_array_index (reminders, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, reminder->action_id);
+      g_clear_pointer (&reminder->from, g_free);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        reminder->from = concordat_record_column_dup (stmt, 0);
+      else
+        reminder->from = g_strdup ("");
+    }
+  sqlite3_finalize (stmt);
+  return TRUE;
 }
 
 /**
@@ -230,10 +272,11 @@ concordat_reminder_dup_body (const ConcordatReminder *reminder,
                              const GDate             *today)
 {
   g_autofree char *when = describe_day (reminder->due);
+  const char *from = reminder->from != NULL ? reminder->from : "";
 
   if (reminder->overdue)
-    return g_strdup_printf ("Overdue: it was due on %s. From: %s", when, reminder->from);
-  return g_strdup_printf ("Due today, %s. From: %s", when, reminder->from);
+    return g_strdup_printf ("Overdue: it was due on %s. From: %s", when, from);
+  return g_strdup_printf ("Due today, %s. From: %s", when, from);
 }
 
 /**
@@ -251,20 +294,24 @@ concordat_reminders_dup_summary (GPtrArray *reminders)
 /**
  * concordat_reminders_dup_body:
  *
- * Returns: the duties' titles, one to a line, overdue ones marked
+ * Returns: the first duties' titles, one to a line, overdue ones marked,
+ *   and how many more there are
  */
 char *
 concordat_reminders_dup_body (GPtrArray *reminders)
 {
   g_autoptr(GString) body = g_string_new (NULL);
+  guint shown = MIN (reminders->len, CONCORDAT_REMINDERS_MAX_LISTED);
 
-  for (guint i = 0; i < reminders->len; i++)
+  for (guint i = 0; i < shown; i++)
     {
       ConcordatReminder *reminder = g_ptr_array_index (reminders, i);
 
       g_string_append_printf (body, "%s%s%s", i > 0 ? "\n" : "",
                               reminder->overdue ? "Overdue: " : "", reminder->title);
     }
+  if (reminders->len > shown)
+    g_string_append_printf (body, "\nand %u more", reminders->len - shown);
   return g_string_free (g_steal_pointer (&body), FALSE);
 }
 

@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 /* More due at once than this become one notification. */
 #define CONCORDAT_REMINDERS_MAX_SINGLE 3
 
+/* The most duties the one that stands for many lists by name. */
+#define CONCORDAT_REMINDERS_MAX_LISTED 5
+
 /* The notification tag of the one that stands for many. */
 #define CONCORDAT_REMINDERS_GROUP_TAG "duties"
 
@@ -28,7 +31,8 @@ G_BEGIN_DECLS
  * @title: what is to be done
  * @due: the day it fell due, or was snoozed to, YYYY-MM-DD
  * @overdue: whether that day is before today
- * @from: the summary of the action it came from
+ * @from: (nullable): the summary of the action it came from, once
+ *   concordat_reminders_add_sources() has filled it in
  * @last_notified: (nullable): the day it was last reminded of, before this
  *   reminder claimed it
  */
@@ -50,6 +54,9 @@ GPtrArray *concordat_reminders_find         (ConcordatStore     *store,
                                              const GDate        *today,
                                              guint               minute_of_day,
                                              guint               reminder_time,
+                                             GError            **error);
+gboolean   concordat_reminders_add_sources  (ConcordatStore     *store,
+                                             GPtrArray          *reminders,
                                              GError            **error);
 gboolean   concordat_reminders_claim        (ConcordatStore     *store,
                                              GPtrArray          *reminders,
