@@ -61,6 +61,15 @@ concordat_paths_ensure_private (const char  *dir,
       return FALSE;
     }
 
+  /* A folder every user shares, such as /tmp, is not narrowed: it is not
+   * Concordat's to change. */
+  if ((st.st_mode & S_ISVTX) != 0 && (st.st_mode & 0002) != 0)
+    {
+      g_warning ("The data folder %s is shared by every user; keep Concordat's database "
+                 "in a folder of its own", dir);
+      return TRUE;
+    }
+
   if ((st.st_mode & 0077) != 0)
     {
       g_warning ("The data folder %s could be read by other users; narrowing it to 0700", dir);
