@@ -114,7 +114,7 @@ open_duties (ConcordatApplication *self)
 }
 
 static void
-reminder_time_changed (ConcordatApplication *self)
+apply_reminder_time (ConcordatApplication *self)
 {
   g_autofree char *text = g_settings_get_string (self->settings, "reminder-time");
   guint minute;
@@ -125,6 +125,13 @@ reminder_time_changed (ConcordatApplication *self)
       minute = CONCORDAT_REMINDERS_DEFAULT_TIME;
     }
   concordat_reminder_service_set_time (self->reminders, minute);
+}
+
+/* A new time may bring a reminder due now. */
+static void
+reminder_time_changed (ConcordatApplication *self)
+{
+  apply_reminder_time (self);
   concordat_reminder_service_check (self->reminders);
 }
 
@@ -185,7 +192,8 @@ start_reminders (ConcordatApplication *self)
   g_signal_connect_object (self->reminders, "open-duties", G_CALLBACK (open_duties), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::reminder-time", G_CALLBACK (reminder_time_changed),
                            self, G_CONNECT_SWAPPED);
-  reminder_time_changed (self);
+  /* Starting looks once; there is no need to look before it. */
+  apply_reminder_time (self);
   concordat_reminder_service_start (self->reminders);
   update_hold (self);
 }
