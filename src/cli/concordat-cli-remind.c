@@ -74,27 +74,13 @@ send_reminders (GPtrArray    *reminders,
                 GError      **error)
 {
   g_autoptr(ConcordatNotifier) notifier = concordat_notifier_new ();
+  g_autoptr(GPtrArray) notices = concordat_reminders_compose (reminders, today);
 
-  if (reminders->len > CONCORDAT_REMINDERS_MAX_SINGLE)
+  for (guint i = 0; i < notices->len; i++)
     {
-      g_autofree char *summary = concordat_reminders_dup_summary (reminders);
-      g_autofree char *body = concordat_reminders_dup_body (reminders);
+      const ConcordatReminderNotice *notice = g_ptr_array_index (notices, i);
 
-      return concordat_notifier_send (notifier, CONCORDAT_REMINDERS_GROUP_TAG, summary, body,
-                                      concordat_reminders_any_overdue (reminders)
-                                      ? CONCORDAT_NOTIFY_URGENCY_CRITICAL : CONCORDAT_NOTIFY_URGENCY_NORMAL,
-                                      NULL, NULL, error);
-    }
-
-  for (guint i = 0; i < reminders->len; i++)
-    {
-      const ConcordatReminder *reminder = g_ptr_array_index (reminders, i);
-      g_autofree char *tag = g_strdup_printf ("duty:%" G_GINT64_FORMAT, reminder->id);
-      g_autofree char *body = concordat_reminder_dup_body (reminder, today);
-
-      if (!concordat_notifier_send (notifier, tag, reminder->title, body,
-                                    reminder->overdue ? CONCORDAT_NOTIFY_URGENCY_CRITICAL
-                                                      : CONCORDAT_NOTIFY_URGENCY_NORMAL,
+      if (!concordat_notifier_send (notifier, notice->tag, notice->summary, notice->body, notice->urgency,
                                     NULL, NULL, error))
         return FALSE;
     }

@@ -19,8 +19,6 @@
 #include "concordat-record.h"
 #include "concordat-reminders.h"
 
-#define DUTY_TAG_PREFIX "duty:"
-
 struct _ConcordatReminderService
 {
   GObject             parent_instance;
@@ -53,15 +51,15 @@ static const char * const group_actions[] = { "open", "Open", NULL };
 
 typedef struct
 {
-  GWeakRef   service;
-  GPtrArray *reminders;   /* what this notification stands for */
+  GWeakRef                 service;
+  ConcordatReminderNotice *notice;
 } Sent;
 
 static void
 sent_free (Sent *sent)
 {
   g_weak_ref_clear (&sent->service);
-  g_ptr_array_unref (sent->reminders);
+  concordat_reminder_notice_free (sent->notice);
   g_free (sent);
 }
 
@@ -82,7 +80,7 @@ sent_cb (GObject      *source,
     }
 
   /* Not sent: to be sent when it can be. */
-  if (!concordat_reminders_unclaim (self->store, sent->reminders, &unclaim_error))
+  if (!concordat_reminders_unclaim (self->store, sent->notice->reminders, &unclaim_error))
     g_warning ("Cannot keep the reminder to send later: %s", unclaim_error->message);
 
   if (!self->warned)
@@ -97,22 +95,18 @@ sent_cb (GObject      *source,
   sent_free (sent);
 }
 
+/* Takes @notice. */
 static void
 send (ConcordatReminderService *self,
-      const char               *tag,
-      const char               *summary,
-      const char               *body,
-      gboolean                  overdue,
-      const char * const       *actions,
-      GPtrArray                *reminders)
+      ConcordatReminderNotice  *notice)
 {
   Sent *sent = g_new0 (Sent, 1);
 
   g_weak_ref_init (&sent->service, self);
-  sent->reminders = g_ptr_array_ref (reminders);
-  concordat_notifier_send_async (self->notifier, tag, summary, body,
-                                 overdue ? CONCORDAT_NOTIFY_URGENCY_CRITICAL : CONCORDAT_NOTIFY_URGENCY_NORMAL,
-                                 actions, self->cancellable, sent_cb, sent);
+  sent->notice = notice;
+  concordat_notifier_send_async (self->notifier, notice->tag, notice->summary, notice->body, notice->urgency,
+                                 notice->grouped ? group_actions : duty_actions,
+                                 self->cancellable, sent_cb, sent);
 }
 
 /**
@@ -125,6 +119,7 @@ concordat_reminder_service_check (ConcordatReminderService *self)
 {
   g_autoptr(GDate) today = concordat_clock_today ();
   g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(GPtrArray) notices = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (CONCORDAT_IS_REMINDER_SERVICE (self));
@@ -137,31 +132,16 @@ concordat_reminder_service_check (ConcordatReminderService *self)
       return;
     }
 
-  if (reminders->len > CONCORDAT_REMINDERS_MAX_SINGLE)
-    {
-      g_autofree char *summary = concordat_reminders_dup_summary (reminders);
-      g_autofree char *body = concordat_reminders_dup_body (reminders);
-
-      send (self, CONCORDAT_REMINDERS_GROUP_TAG, summary, body,
-            concordat_reminders_any_overdue (reminders), group_actions, reminders);
-      return;
-    }
-
-  if (!concordat_reminders_add_sources (self->store, reminders, &error))
+  /* What each came from is read only for those notified one by one. */
+  if (reminders->len <= CONCORDAT_REMINDERS_MAX_SINGLE &&
+      !concordat_reminders_add_sources (self->store, reminders, &error))
     g_warning ("Cannot read what the due duties came from: %s", error->message);
 
-  /* Each goes to a notification of its own, which keeps it. */
-  g_ptr_array_set_free_func (reminders, NULL);
-  for (guint i = 0; i < reminders->len; i++)
-    {
-      ConcordatReminder *reminder = g_ptr_array_index (reminders, i);
-      g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func ((GDestroyNotify) concordat_reminder_free);
-      g_autofree char *tag = g_strdup_printf (DUTY_TAG_PREFIX "%" G_GINT64_FORMAT, reminder->id);
-      g_autofree char *body = concordat_reminder_dup_body (reminder, today);
-
-      g_ptr_array_add (one, reminder);
-      send (self, tag, reminder->title, body, reminder->overdue, duty_actions, one);
-    }
+  notices = concordat_reminders_compose (reminders, today);
+  /* Each notice goes to its send, which frees it. */
+  g_ptr_array_set_free_func (notices, NULL);
+  for (guint i = 0; i < notices->len; i++)
+    send (self, g_ptr_array_index (notices, i));
 }
 
 static gboolean
@@ -250,10 +230,10 @@ action_invoked_cb (ConcordatReminderService *self,
       g_signal_emit (self, signals[OPEN_DUTIES], 0);
       return;
     }
-  if (!g_str_has_prefix (tag, DUTY_TAG_PREFIX))
+  if (!g_str_has_prefix (tag, CONCORDAT_REMINDERS_DUTY_TAG_PREFIX))
     return;
 
-  id = g_ascii_strtoll (tag + strlen (DUTY_TAG_PREFIX), NULL, 10);
+  id = g_ascii_strtoll (tag + strlen (CONCORDAT_REMINDERS_DUTY_TAG_PREFIX), NULL, 10);
   if (g_str_equal (action, "done"))
     concordat_record_duty_done (self->store, id, &error);
   else if (g_str_equal (action, "snooze"))

@@ -324,6 +324,87 @@ concordat_reminders_any_overdue (GPtrArray *reminders)
   return FALSE;
 }
 
+void
+concordat_reminder_notice_free (ConcordatReminderNotice *notice)
+{
+  if (notice == NULL)
+    return;
+
+  g_free (notice->tag);
+  g_free (notice->summary);
+  g_free (notice->body);
+  g_ptr_array_unref (notice->reminders);
+  g_ptr_array_unref (notice->owner);
+  g_free (notice);
+}
+
+static ConcordatReminderNotice *
+notice_new (GPtrArray *owner,
+            char      *tag,
+            char      *summary,
+            char      *body,
+            gboolean   overdue)
+{
+  ConcordatReminderNotice *notice = g_new0 (ConcordatReminderNotice, 1);
+
+  notice->tag = tag;
+  notice->summary = summary;
+  notice->body = body;
+  notice->urgency = overdue ? CONCORDAT_NOTIFY_URGENCY_CRITICAL : CONCORDAT_NOTIFY_URGENCY_NORMAL;
+  notice->reminders = g_ptr_array_new ();
+  notice->owner = g_ptr_array_ref (owner);
+  return notice;
+}
+
+/**
+ * concordat_reminders_compose:
+ * @reminders: (element-type ConcordatReminder): the claimed reminders, with
+ *   their sources added when there are few
+ * @today: the day it is
+ *
+ * Words the notifications for @reminders: one each for up to
+ * CONCORDAT_REMINDERS_MAX_SINGLE, otherwise one that stands for them all.
+ * Each notice keeps @reminders alive.
+ *
+ * Returns: (transfer full) (element-type ConcordatReminderNotice): the
+ *   notifications to send
+ */
+GPtrArray *
+concordat_reminders_compose (GPtrArray   *reminders,
+                             const GDate *today)
+{
+  GPtrArray *notices = g_ptr_array_new_with_free_func ((GDestroyNotify) concordat_reminder_notice_free);
+
+  g_return_val_if_fail (reminders != NULL, notices);
+
+  if (reminders->len > CONCORDAT_REMINDERS_MAX_SINGLE)
+    {
+      ConcordatReminderNotice *notice = notice_new (reminders, g_strdup (CONCORDAT_REMINDERS_GROUP_TAG),
+                                                    concordat_reminders_dup_summary (reminders),
+                                                    concordat_reminders_dup_body (reminders),
+                                                    concordat_reminders_any_overdue (reminders));
+
+      notice->grouped = TRUE;
+      g_ptr_array_extend (notice->reminders, reminders, NULL, NULL);
+      g_ptr_array_add (notices, notice);
+      return notices;
+    }
+
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      ConcordatReminder *reminder = g_ptr_array_index (reminders, i);
+      ConcordatReminderNotice *notice;
+
+      notice = notice_new (reminders,
+                           g_strdup_printf (CONCORDAT_REMINDERS_DUTY_TAG_PREFIX "%" G_GINT64_FORMAT, reminder->id),
+                           g_strdup (reminder->title), concordat_reminder_dup_body (reminder, today),
+                           reminder->overdue);
+      g_ptr_array_add (notice->reminders, reminder);
+      g_ptr_array_add (notices, notice);
+    }
+  return notices;
+}
+
 /**
  * concordat_reminders_snooze_a_day:
  * @until: (out) (optional): the day it is put off to

@@ -21,8 +21,10 @@ G_BEGIN_DECLS
 /* The most duties the one that stands for many lists by name. */
 #define CONCORDAT_REMINDERS_MAX_LISTED 5
 
-/* The notification tag of the one that stands for many. */
+/* The notification tag of the one that stands for many, and the start of
+ * the tag of one for a single duty, "duty:ID". */
 #define CONCORDAT_REMINDERS_GROUP_TAG "duties"
+#define CONCORDAT_REMINDERS_DUTY_TAG_PREFIX "duty:"
 
 /**
  * ConcordatReminder:
@@ -47,8 +49,33 @@ typedef struct
   char     *last_notified;
 } ConcordatReminder;
 
-void concordat_reminder_free (ConcordatReminder *reminder);
+/**
+ * ConcordatReminderNotice:
+ * @tag: the notifier's tag: "duty:ID", or CONCORDAT_REMINDERS_GROUP_TAG
+ * @summary: the notification's title
+ * @body: the text under it
+ * @urgency: critical once anything in it is overdue
+ * @grouped: whether it stands for many duties, to be opened together
+ * @reminders: (element-type ConcordatReminder): what it stands for
+ *
+ * One notification, as concordat_reminders_compose() words it.
+ */
+typedef struct
+{
+  char                   *tag;
+  char                   *summary;
+  char                   *body;
+  ConcordatNotifyUrgency  urgency;
+  gboolean                grouped;
+  GPtrArray              *reminders;
+  /*< private >*/
+  GPtrArray              *owner;
+} ConcordatReminderNotice;
+
+void concordat_reminder_free        (ConcordatReminder       *reminder);
+void concordat_reminder_notice_free (ConcordatReminderNotice *notice);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConcordatReminder, concordat_reminder_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConcordatReminderNotice, concordat_reminder_notice_free)
 
 GPtrArray *concordat_reminders_find         (ConcordatStore     *store,
                                              const GDate        *today,
@@ -71,6 +98,8 @@ char      *concordat_reminder_dup_body      (const ConcordatReminder *reminder,
 char      *concordat_reminders_dup_summary  (GPtrArray          *reminders);
 char      *concordat_reminders_dup_body     (GPtrArray          *reminders);
 gboolean   concordat_reminders_any_overdue  (GPtrArray          *reminders);
+GPtrArray *concordat_reminders_compose      (GPtrArray          *reminders,
+                                             const GDate        *today);
 
 gboolean   concordat_reminders_snooze_a_day (ConcordatStore     *store,
                                              gint64              id,
