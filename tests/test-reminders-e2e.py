@@ -31,8 +31,10 @@ import tempfile
 import time
 import traceback
 
+import dbus
+
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from concordat_notifications import MockServer, assert_notify  # noqa: E402
+from concordat_notifications import APP_ID, MockServer, assert_notify  # noqa: E402
 
 CONCORDAT = os.environ['CONCORDAT']
 ACTIONS = ['open', 'Open', 'done', 'Mark done', 'snooze', 'Snooze a day']
@@ -283,6 +285,9 @@ def test_background_then_window(app, server):
     """`concordat --background`, then `concordat`: one process, with a window."""
     app.start('--background', today='2026-12-29')
     wait_until(lambda: concordat_processes(app) == 1, 'Concordat to run')
+    # Running is not yet owning its name on the bus, which the second needs.
+    bus = dbus.SessionBus()
+    wait_until(lambda: bus.name_has_owner(APP_ID), 'Concordat to take its name')
     assert concordat_windows() == 0
     second = app.start(today='2026-12-29')
     assert second.wait(timeout=30) == 0
