@@ -16,6 +16,7 @@
 #include "concordat-council.h"
 #include "concordat-council-page-private.h"
 #include "concordat-library.h"
+#include "concordat-record-model.h"
 
 G_DEFINE_FINAL_TYPE (ConcordatCouncilPage, concordat_council_page, ADW_TYPE_PREFERENCES_PAGE)
 
@@ -117,15 +118,6 @@ set_value (ConcordatCouncilPage *self,
   return TRUE;
 }
 
-static char *
-day_in_words (const GDate *date)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
-                                                     g_date_get_day (date), 0, 0, 0);
-
-  return g_date_time_format (time, _("%A %-d %B %Y"));
-}
-
 static void
 show_pre_election (ConcordatCouncilPage   *self,
                    const ConcordatCouncil *council)
@@ -143,7 +135,7 @@ show_pre_election (ConcordatCouncilPage   *self,
       return;
     }
 
-  starts = day_in_words (&start);
+  starts = concordat_format_date (&start, _("%A %-d %B %Y"));
   subtitle = g_strdup_printf (_("Working days before polling day; it starts on %s"), starts);
   adw_action_row_set_subtitle (self->pre_election_row, subtitle);
 }

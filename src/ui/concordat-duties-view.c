@@ -16,6 +16,7 @@
 #include "concordat-council.h"
 #include "concordat-duties-view.h"
 #include "concordat-record.h"
+#include "concordat-record-model.h"
 #include "concordat-reminders.h"
 #include "concordat-wizard.h"
 
@@ -43,14 +44,7 @@ G_DEFINE_FINAL_TYPE (ConcordatDutiesView, concordat_duties_view, ADW_TYPE_BIN)
 static char *
 date_in_words (const char *iso)
 {
-  GDate date;
-  g_autoptr(GDateTime) time = NULL;
-
-  if (iso == NULL || !concordat_calendar_parse_date (iso, &date))
-    return g_strdup (iso != NULL ? iso : "");
-  time = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                                g_date_get_day (&date), 0, 0, 0);
-  return g_date_time_format (time, "%A %-d %B %Y");
+  return iso != NULL ? concordat_record_format_day (iso, "%A %-d %B %Y") : g_strdup ("");
 }
 
 static const char *

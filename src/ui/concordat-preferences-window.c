@@ -15,6 +15,7 @@
 #include "concordat-council-page.h"
 #include "concordat-preferences-window.h"
 #include "concordat-record.h"
+#include "concordat-record-model.h"
 
 struct _ConcordatPreferencesWindow
 {
@@ -325,15 +326,6 @@ first_day_kept (guint  years,
   g_date_subtract_years (day, years);
 }
 
-static char *
-day_in_words (const GDate *date)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
-                                                     g_date_get_day (date), 0, 0, 0);
-
-  return g_date_time_format (time, _("%-d %B %Y"));
-}
-
 static void
 remove_old_confirmed (AdwMessageDialog           *dialog,
                       const char                 *response,
@@ -385,7 +377,7 @@ remove_old (GtkWidget  *widget,
   GDate before;
 
   first_day_kept (years, &before);
-  day = day_in_words (&before);
+  day = concordat_format_date (&before, _("%-d %B %Y"));
   count = concordat_record_count_before (self->store, &before, &error);
   if (count < 0)
     {

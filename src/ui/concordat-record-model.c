@@ -637,7 +637,6 @@ char *
 concordat_record_format_day (const char *day,
                              const char *format)
 {
-  g_autoptr(GDateTime) time = NULL;
   GDate date;
 
   g_return_val_if_fail (format != NULL, NULL);
@@ -645,6 +644,24 @@ concordat_record_format_day (const char *day,
   if (day == NULL || !concordat_calendar_parse_date (day, &date))
     return g_strdup (day);
 
-  time = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
+  return concordat_format_date (&date, format);
+}
+
+/**
+ * concordat_format_date:
+ * @format: a g_date_time_format() format, already translated
+ *
+ * Returns: (transfer full): @date in words
+ */
+char *
+concordat_format_date (const GDate *date,
+                       const char  *format)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+  g_return_val_if_fail (format != NULL, NULL);
+
+  time = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date), g_date_get_day (date), 0, 0, 0);
   return g_date_time_format (time, format);
 }

@@ -38,6 +38,8 @@ const char           *concordat_record_model_get_wizard_title (ConcordatRecordMo
                                                                const char                  *id);
 guint64               concordat_record_model_get_rows_read    (ConcordatRecordModel        *self);
 
+char                 *concordat_format_date                   (const GDate                 *date,
+                                                               const char                  *format);
 char                 *concordat_record_format_day             (const char                  *day,
                                                                const char                  *format);
 

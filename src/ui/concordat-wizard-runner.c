@@ -19,6 +19,7 @@
 
 #include "concordat-clock.h"
 #include "concordat-record.h"
+#include "concordat-record-model.h"
 #include "concordat-topics.h"
 #include "concordat-wizard-fields.h"
 #include "concordat-wizard-runner-private.h"
@@ -46,10 +47,7 @@ static guint signals[N_SIGNALS];
 char *
 concordat_wizard_runner_describe_date (const GDate *date)
 {
-  g_autoptr(GDateTime) time = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
-                                                     g_date_get_day (date), 12, 0, 0);
-
-  return g_date_time_format (time, "%A %-d %B %Y");
+  return concordat_format_date (date, "%A %-d %B %Y");
 }
 
 /* The engine's message without the answer's key in front, as a sentence. */
