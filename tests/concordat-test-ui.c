@@ -5,32 +5,15 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
+#include "concordat-calendar.h"
+#include "concordat-record.h"
 #include "concordat-test-ui.h"
+#include "concordat-wizard.h"
 
 gboolean
 concordat_test_tick (gpointer data)
 {
   return G_SOURCE_CONTINUE;
-}
-
-void
-concordat_test_remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        concordat_test_remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 /* Settings live in the memory backend for the whole test program, so each
@@ -422,4 +405,76 @@ concordat_test_assert_every_control_named (GtkWidget *root,
   if (unnamed->len > 0)
     g_error ("Controls without an accessible name:%s", unnamed->str);
   g_assert_cmpuint (n_checked, >=, at_least);
+}
+
+/* The button labelled @name, or named so for assistive technology; the
+ * test fails when there is none. */
+GtkWidget *
+concordat_test_find_button (GtkWidget  *root,
+                            const char *name)
+{
+  GtkWidget *button = concordat_test_find_widget (root, GTK_TYPE_BUTTON, concordat_test_label_is, name);
+
+  if (button == NULL)
+    button = concordat_test_find_widget (root, GTK_TYPE_BUTTON, concordat_test_accessible_label_is, name);
+  if (button == NULL)
+    g_error ("No button “%s”", name);
+  return button;
+}
+
+static void
+count_click (GtkButton *button,
+             guint     *clicks)
+{
+  (*clicks)++;
+}
+
+/* As Enter or Space does: the button clicks a moment later. */
+void
+concordat_test_click (GtkWidget *widget)
+{
+  /* A click may take the button off screen for good. */
+  g_autoptr(GtkWidget) button = g_object_ref (widget);
+  guint clicks = 0;
+  gulong handler;
+
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  handler = g_signal_connect (button, "clicked", G_CALLBACK (count_click), &clicks);
+  g_assert_true (gtk_widget_activate (button));
+  concordat_test_wait_until (clicks == 1);
+  g_signal_handler_disconnect (button, handler);
+}
+
+/* Labour asks for a briefing on the local plan on @day (YYYY-MM-DD): the
+ * bundled briefing wizard finished through the engine.  The groups must
+ * be there already. */
+gint64
+concordat_test_record_briefing (UiFixture  *f,
+                                const char *day)
+{
+  static const char answers_json[] =
+    "{\"requesting_group\": \"Labour\", \"requester_role\": \"group-leader\","
+    " \"topic\": \"Local plan\", \"council_business\": true,"
+    " \"officer\": \"Director of Place\", \"officer_is_senior\": true,"
+    " \"meeting_date\": \"2027-01-07\", \"non_members_present\": false,"
+    " \"budget_proposals\": false}";
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(ConcordatWizard) wizard = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  GDate date;
+
+  wizard = concordat_wizard_find_bundled ("briefing", &error);
+  g_assert_no_error (error);
+  json_parser_load_from_data (parser, answers_json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (concordat_calendar_parse_date (day, &date));
+  id = concordat_record_finish (concordat_application_get_store (f->app), wizard,
+                                json_node_get_object (json_parser_get_root (parser)), &date, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
 }

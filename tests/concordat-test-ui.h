@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "concordat-application.h"
+#include "concordat-test-store.h"
 #include "concordat-window.h"
 
 G_BEGIN_DECLS
@@ -53,12 +54,17 @@ gboolean         concordat_test_title_is          (GtkWidget          *widget,
 gboolean         concordat_test_accessible_label_is (GtkWidget        *widget,
                                                      const char       *text);
 
+GtkWidget       *concordat_test_find_button       (GtkWidget          *root,
+                                                   const char         *name);
+void             concordat_test_click             (GtkWidget          *widget);
+gint64           concordat_test_record_briefing   (UiFixture          *f,
+                                                   const char         *day);
+
 void             concordat_test_press             (GtkWidget          *widget,
                                                    const char         *accelerator);
 gboolean         concordat_test_has_focus_within  (GtkWidget          *widget);
 
 guint            concordat_test_count_backups     (UiFixture     *f);
-void             concordat_test_remove_tree       (const char    *path);
 
 void             concordat_test_assert_every_control_named (GtkWidget *root,
                                                             guint      at_least);

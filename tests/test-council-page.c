@@ -13,9 +13,7 @@
 #include "concordat-council.h"
 #include "concordat-error.h"
 #include "concordat-library.h"
-#include "concordat-record.h"
 #include "concordat-test-ui.h"
-#include "concordat-wizard.h"
 
 static ConcordatStore *
 store_of (UiFixture *f)
@@ -67,24 +65,11 @@ type_into (GtkWidget  *row,
   g_signal_emit_by_name (field, "activate");
 }
 
-static GtkWidget *
-button_named (GtkWidget  *root,
-              const char *name)
-{
-  GtkWidget *button = concordat_test_find_widget (root, GTK_TYPE_BUTTON, concordat_test_accessible_label_is, name);
-
-  if (button == NULL)
-    button = concordat_test_find_widget (root, GTK_TYPE_BUTTON, concordat_test_label_is, name);
-  if (button == NULL)
-    g_error ("No button “%s”", name);
-  return button;
-}
-
 static void
 click (GtkWidget *root,
        const char *name)
 {
-  GtkWidget *button = button_named (root, name);
+  GtkWidget *button = concordat_test_find_button (root, name);
 
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
@@ -297,30 +282,6 @@ undo (GtkWidget *preferences)
   g_signal_emit_by_name (button, "clicked");
 }
 
-/* Labour asks for a briefing, so the record refers to Labour. */
-static void
-record_labour_briefing (UiFixture *f)
-{
-  static const char answers_json[] =
-    "{\"requesting_group\": \"Labour\", \"requester_role\": \"group-leader\","
-    " \"topic\": \"Local plan\", \"council_business\": true,"
-    " \"officer\": \"Director of Place\", \"officer_is_senior\": true,"
-    " \"meeting_date\": \"2027-01-07\", \"non_members_present\": false,"
-    " \"budget_proposals\": false}";
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(ConcordatWizard) wizard = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDate) today = g_date_new_dmy (23, 12, 2026);
-
-  wizard = concordat_wizard_find_bundled ("briefing", &error);
-  g_assert_no_error (error);
-  json_parser_load_from_data (parser, answers_json, -1, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (concordat_record_finish (store_of (f), wizard, json_node_get_object (json_parser_get_root (parser)),
-                                            today, NULL, &error), >, 0);
-  g_assert_no_error (error);
-}
-
 static void
 council_groups (UiFixture *f)
 {
@@ -393,7 +354,8 @@ council_group_kept_inactive (UiFixture *f)
   GtkWidget *page;
   GtkWidget *row;
 
-  record_labour_briefing (f);
+  /* Labour asks for a briefing, so the record refers to Labour. */
+  concordat_test_record_briefing (f, "2026-12-23");
   page = open_council_page (f);
 
   click (page, "Remove Labour");

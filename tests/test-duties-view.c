@@ -35,17 +35,8 @@ set_today (const char *day)
 static void
 record_briefing (UiFixture *f)
 {
-  static const char answers_json[] =
-    "{\"requesting_group\": \"Labour\", \"requester_role\": \"group-leader\","
-    " \"topic\": \"Local plan\", \"council_business\": true,"
-    " \"officer\": \"Director of Place\", \"officer_is_senior\": true,"
-    " \"meeting_date\": \"2027-01-07\", \"non_members_present\": false,"
-    " \"budget_proposals\": false}";
   static const char * const groups[] = { "Labour", "Conservative", "Liberal Democrat" };
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(ConcordatWizard) wizard = NULL;
   g_autoptr(GError) error = NULL;
-  GDate today;
 
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
     {
@@ -53,15 +44,7 @@ record_briefing (UiFixture *f)
 
       g_assert_no_error (error);
     }
-  wizard = concordat_wizard_find_bundled ("briefing", &error);
-  g_assert_no_error (error);
-  json_parser_load_from_data (parser, answers_json, -1, &error);
-  g_assert_no_error (error);
-  g_assert_true (concordat_calendar_parse_date (FINISHED, &today));
-  g_assert_cmpint (concordat_record_finish (store_of (f), wizard,
-                                            json_node_get_object (json_parser_get_root (parser)),
-                                            &today, NULL, &error), >, 0);
-  g_assert_no_error (error);
+  concordat_test_record_briefing (f, FINISHED);
 }
 
 static const ConcordatDuty *

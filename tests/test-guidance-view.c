@@ -240,40 +240,6 @@ runner_on_screen (ConcordatGuidanceView *view)
                                                                is_mapped, NULL);
 }
 
-static void
-count_click (GtkButton *button,
-             guint     *clicks)
-{
-  (*clicks)++;
-}
-
-/* As Enter or Space does: a button clicks a moment later. */
-static void
-click (GtkWidget *widget)
-{
-  g_autoptr(GtkWidget) button = g_object_ref (widget);
-  guint clicks = 0;
-  gulong handler;
-
-  g_assert_true (gtk_widget_get_mapped (button));
-  g_assert_true (gtk_widget_is_sensitive (button));
-  handler = g_signal_connect (button, "clicked", G_CALLBACK (count_click), &clicks);
-  g_assert_true (gtk_widget_activate (button));
-  concordat_test_wait_until (clicks == 1);
-  g_signal_handler_disconnect (button, handler);
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  GtkWidget *button = concordat_test_find_widget (root, GTK_TYPE_BUTTON, concordat_test_label_is, label);
-
-  if (button == NULL)
-    g_error ("No button “%s”", label);
-  return button;
-}
-
 static ConcordatWizardRunner *
 start_wizard (ConcordatGuidanceView *view,
               const char            *title)
@@ -297,13 +263,13 @@ step_is (ConcordatWizardRunner *runner,
 static GtkWidget *
 next_button_of (ConcordatWizardRunner *runner)
 {
-  return find_button (GTK_WIDGET (runner), "_Next");
+  return concordat_test_find_button (GTK_WIDGET (runner), "_Next");
 }
 
 static void
 next (ConcordatWizardRunner *runner)
 {
-  click (next_button_of (runner));
+  concordat_test_click (next_button_of (runner));
 }
 
 /* --- answering, through the controls --- */
@@ -326,7 +292,7 @@ answer_yes_no (ConcordatWizardRunner *runner,
                                                   yes ? "Yes" : "No");
 
   g_assert_nonnull (button);
-  click (button);
+  concordat_test_click (button);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
 }
 
@@ -425,7 +391,7 @@ finish (ConcordatGuidanceView *view,
   g_autofree char *recorded = g_strdup_printf ("Recorded: %s", summary);
 
   concordat_test_wait_until (shows (GTK_WIDGET (runner), "Summary"));
-  click (find_button (GTK_WIDGET (runner), "_Finish"));
+  concordat_test_click (concordat_test_find_button (GTK_WIDGET (runner), "_Finish"));
   concordat_test_wait_until (runner_on_screen (view) == NULL &&
                              shows (GTK_WIDGET (view), "Step-by-Step Guidance") &&
                              shows (GTK_WIDGET (window), recorded));
@@ -563,7 +529,7 @@ guidance_briefing (UiFixture *f)
   g_assert_false (has_draft (f, "briefing"));
 
   /* The toast's button opens the Record view. */
-  click (find_button (GTK_WIDGET (window), "_Open Record"));
+  concordat_test_click (concordat_test_find_button (GTK_WIDGET (window), "_Open Record"));
   concordat_test_wait_until (g_str_equal (adw_view_stack_get_visible_child_name (view_stack_of (window)), "record"));
 }
 
@@ -688,11 +654,11 @@ guidance_stop (UiFixture *f)
   g_assert_nonnull (concordat_test_find_widget (stop, ADW_TYPE_ACTION_ROW, mapped_title_is, "8.2"));
   g_assert_false (gtk_widget_get_mapped (next_button_of (runner)));
 
-  click (find_button (stop, "_Go Back"));
+  concordat_test_click (concordat_test_find_button (stop, "_Go Back"));
   concordat_test_wait_until (step_is (runner, "The request", "Step 1 of 4"));
   next (runner);
   concordat_test_wait_until (gtk_widget_get_mapped (stop));
-  click (find_button (stop, "_Close"));
+  concordat_test_click (concordat_test_find_button (stop, "_Close"));
   concordat_test_wait_until (runner_on_screen (view) == NULL);
 
   assert_nothing_stored (f);
@@ -775,7 +741,7 @@ guidance_draft (UiFixture *f)
   concordat_test_wait_until ((dialog = ADW_MESSAGE_DIALOG (concordat_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL &&
                              gtk_widget_get_mapped (GTK_WIDGET (dialog)));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Continue where you left off?");
-  click (find_button (GTK_WIDGET (dialog), "_Continue"));
+  concordat_test_click (concordat_test_find_button (GTK_WIDGET (dialog), "_Continue"));
 
   /* Where it was left, with the answers given. */
   concordat_test_wait_until ((runner = runner_on_screen (view)) != NULL &&
@@ -783,7 +749,7 @@ guidance_draft (UiFixture *f)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (GTK_WIDGET (runner), ADW_TYPE_ENTRY_ROW,
                                                                    "Which officer will brief the group?"))),
                    ==, "Director of Place");
-  click (find_button (GTK_WIDGET (runner), "_Back"));
+  concordat_test_click (concordat_test_find_button (GTK_WIDGET (runner), "_Back"));
   concordat_test_wait_until (step_is (runner, "The request", "Step 1 of 4"));
   check = concordat_test_find_widget (find_row (GTK_WIDGET (runner), ADW_TYPE_ACTION_ROW, "Labour"),
                                       GTK_TYPE_CHECK_BUTTON, NULL, NULL);
@@ -798,7 +764,7 @@ guidance_draft (UiFixture *f)
   g_assert_true (gtk_widget_activate (find_row (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "Party group briefing request")));
   concordat_test_wait_until ((dialog = ADW_MESSAGE_DIALOG (concordat_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL &&
                              gtk_widget_get_mapped (GTK_WIDGET (dialog)));
-  click (find_button (GTK_WIDGET (dialog), "_Start Again"));
+  concordat_test_click (concordat_test_find_button (GTK_WIDGET (dialog), "_Start Again"));
   concordat_test_wait_until ((runner = runner_on_screen (view)) != NULL &&
                              step_is (runner, "The request", "Step 1 of 4"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (GTK_WIDGET (runner), ADW_TYPE_ENTRY_ROW,
@@ -829,7 +795,7 @@ guidance_cancel (UiFixture *f)
 
   /* Nothing answered: nothing to ask. */
   runner = start_wizard (view, "Party group briefing request");
-  click (find_button (GTK_WIDGET (runner), "_Cancel"));
+  concordat_test_click (concordat_test_find_button (GTK_WIDGET (runner), "_Cancel"));
   concordat_test_wait_until (runner_on_screen (view) == NULL);
   g_assert_null (concordat_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_false (has_draft (f, "briefing"));
@@ -837,18 +803,18 @@ guidance_cancel (UiFixture *f)
   /* Kept. */
   runner = start_wizard (view, "Party group briefing request");
   type_text (runner, "What is the briefing about?", "Local plan");
-  click (find_button (GTK_WIDGET (runner), "_Cancel"));
-  click (find_button (GTK_WIDGET (wait_for_dialog ("Keep your answers?")), "_Keep"));
+  concordat_test_click (concordat_test_find_button (GTK_WIDGET (runner), "_Cancel"));
+  concordat_test_click (concordat_test_find_button (GTK_WIDGET (wait_for_dialog ("Keep your answers?")), "_Keep"));
   concordat_test_wait_until (runner_on_screen (view) == NULL &&
                              shows (GTK_WIDGET (view), "In progress"));
   g_assert_true (has_draft (f, "briefing"));
 
   /* Discarded. */
   g_assert_true (gtk_widget_activate (find_row (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "Party group briefing request")));
-  click (find_button (GTK_WIDGET (wait_for_dialog ("Continue where you left off?")), "_Continue"));
+  concordat_test_click (concordat_test_find_button (GTK_WIDGET (wait_for_dialog ("Continue where you left off?")), "_Continue"));
   concordat_test_wait_until ((runner = runner_on_screen (view)) != NULL);
-  click (find_button (GTK_WIDGET (runner), "_Cancel"));
-  click (find_button (GTK_WIDGET (wait_for_dialog ("Keep your answers?")), "_Discard"));
+  concordat_test_click (concordat_test_find_button (GTK_WIDGET (runner), "_Cancel"));
+  concordat_test_click (concordat_test_find_button (GTK_WIDGET (wait_for_dialog ("Keep your answers?")), "_Discard"));
   concordat_test_wait_until (runner_on_screen (view) == NULL && !shows (GTK_WIDGET (view), "In progress"));
   g_assert_false (has_draft (f, "briefing"));
   assert_nothing_stored (f);
@@ -939,7 +905,7 @@ guidance_groups_field (UiFixture *f)
   next (runner);
 
   concordat_test_wait_until (shows (GTK_WIDGET (runner), "Invited: Labour, Liberal Democrat"));
-  click (find_button (GTK_WIDGET (runner), "_Finish"));
+  concordat_test_click (concordat_test_find_button (GTK_WIDGET (runner), "_Finish"));
   concordat_test_wait_until (recorded != NULL);
   g_assert_cmpstr (recorded, ==, "Invited: Labour, Liberal Democrat");
   actions = stored_actions (f);
@@ -1045,13 +1011,13 @@ guidance_finish_fails (UiFixture *f)
   /* Meanwhile, Labour is removed in Preferences. */
   g_assert_true (concordat_council_remove_group (store_of (f), "Labour", &kept, &error));
   g_assert_no_error (error);
-  click (find_button (GTK_WIDGET (runner), "_Finish"));
+  concordat_test_click (concordat_test_find_button (GTK_WIDGET (runner), "_Finish"));
   concordat_test_wait_until (concordat_test_find_widget (GTK_WIDGET (runner), GTK_TYPE_LABEL, text_has,
                                                          "Nothing was recorded.") != NULL);
   g_assert_nonnull (concordat_test_find_widget (GTK_WIDGET (runner), GTK_TYPE_LABEL, text_has,
                                                 "There is no party group called “Labour”"));
   g_assert_true (runner_on_screen (view) == runner);
-  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (runner), "_Finish")));
+  g_assert_false (gtk_widget_is_sensitive (concordat_test_find_button (GTK_WIDGET (runner), "_Finish")));
   assert_nothing_stored (f);
   g_assert_true (has_draft (f, "briefing"));
 }

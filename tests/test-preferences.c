@@ -13,7 +13,6 @@
 #include "concordat-preferences-window.h"
 #include "concordat-record.h"
 #include "concordat-test-ui.h"
-#include "concordat-wizard.h"
 
 static ConcordatPreferencesWindow *
 open_preferences (UiFixture *f)
@@ -225,14 +224,7 @@ static void
 click_named (ConcordatPreferencesWindow *preferences,
              const char                 *name)
 {
-  GtkWidget *button = concordat_test_find_widget (GTK_WIDGET (preferences), GTK_TYPE_BUTTON,
-                                                  concordat_test_accessible_label_is, name);
-
-  if (button == NULL)
-    button = concordat_test_find_widget (GTK_WIDGET (preferences), GTK_TYPE_BUTTON,
-                                         concordat_test_label_is, name);
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
+  g_signal_emit_by_name (concordat_test_find_button (GTK_WIDGET (preferences), name), "clicked");
 }
 
 static void
@@ -310,33 +302,6 @@ preferences_restore_fails (UiFixture *f)
   g_assert_cmpstr (name, ==, "Borsetshire County Council");
 }
 
-static void
-record_briefing_on (UiFixture  *f,
-                    const char *day)
-{
-  static const char answers_json[] =
-    "{\"requesting_group\": \"Labour\", \"requester_role\": \"group-leader\","
-    " \"topic\": \"Local plan\", \"council_business\": true,"
-    " \"officer\": \"Director of Place\", \"officer_is_senior\": true,"
-    " \"meeting_date\": \"2027-01-07\", \"non_members_present\": false,"
-    " \"budget_proposals\": false}";
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(ConcordatWizard) wizard = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-  GDate date;
-
-  wizard = concordat_wizard_find_bundled ("briefing", &error);
-  g_assert_no_error (error);
-  json_parser_load_from_data (parser, answers_json, -1, &error);
-  g_assert_no_error (error);
-  g_assert_true (concordat_calendar_parse_date (day, &date));
-  id = concordat_record_finish (store_of (f), wizard, json_node_get_object (json_parser_get_root (parser)),
-                                &date, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-}
-
 static gint64
 count_actions (UiFixture *f)
 {
@@ -358,10 +323,10 @@ preferences_remove_old (UiFixture *f)
 
   /* Three from before 22 November 2020, the last two days before; one
    * this year. */
-  record_briefing_on (f, "2020-03-02");
-  record_briefing_on (f, "2020-09-14");
-  record_briefing_on (f, "2020-11-20");
-  record_briefing_on (f, "2026-10-01");
+  concordat_test_record_briefing (f, "2020-03-02");
+  concordat_test_record_briefing (f, "2020-09-14");
+  concordat_test_record_briefing (f, "2020-11-20");
+  concordat_test_record_briefing (f, "2026-10-01");
 
   concordat_test_open_window (f);
   preferences = open_preferences (f);

@@ -254,32 +254,6 @@ top_of (GtkWidget  *root,
   return bounds.origin.y;
 }
 
-static void
-count_click (GtkButton *button,
-             guint     *clicks)
-{
-  (*clicks)++;
-}
-
-/* As Enter or Space does. */
-static void
-click (GtkWidget *widget)
-{
-  /* A click may take the button off screen for good. */
-  g_autoptr(GtkWidget) button = g_object_ref (widget);
-  guint clicks = 0;
-  gulong handler;
-
-  g_assert_true (GTK_IS_BUTTON (button));
-  g_assert_true (gtk_widget_get_mapped (button));
-  g_assert_true (gtk_widget_is_sensitive (button));
-
-  handler = g_signal_connect (button, "clicked", G_CALLBACK (count_click), &clicks);
-  g_assert_true (gtk_widget_activate (button));
-  concordat_test_wait_until (clicks == 1);
-  g_signal_handler_disconnect (button, handler);
-}
-
 /* The Actions or Briefing Ledger button above the view. */
 static void
 show_section (ConcordatRecordView *view,
@@ -289,7 +263,7 @@ show_section (ConcordatRecordView *view,
                                                   concordat_test_label_is, label);
 
   g_assert_nonnull (button);
-  click (button);
+  concordat_test_click (button);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
 }
 
@@ -390,7 +364,7 @@ record_empty (UiFixture *f)
   concordat_test_assert_every_control_named (GTK_WIDGET (window), 8);
 
   /* Its button leads to the wizards. */
-  click (find_named (concordat_test_find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE,
+  concordat_test_click (find_named (concordat_test_find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE,
                                                  concordat_test_title_is, "No Briefings Yet"),
                      GTK_TYPE_BUTTON, "Open Guidance"));
   concordat_test_wait_until (!gtk_widget_get_mapped (GTK_WIDGET (view)));
@@ -454,7 +428,7 @@ record_search (UiFixture *f)
   g_assert_false (shows_page (GTK_WIDGET (view), "Nothing Recorded"));
   g_assert_true (gtk_widget_get_mapped (entry));
 
-  click (find_named (GTK_WIDGET (view), GTK_TYPE_BUTTON, "Show All Actions"));
+  concordat_test_click (find_named (GTK_WIDGET (view), GTK_TYPE_BUTTON, "Show All Actions"));
   concordat_test_wait_until (n_listed (view) == 3 && shows (GTK_WIDGET (view), MEDIA_SUMMARY));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   g_assert_false (shows_page (GTK_WIDGET (view), "No Matching Actions"));
@@ -572,7 +546,7 @@ record_detail (UiFixture *f)
   citation = first_citation (action);
   g_assert_true (shows (GTK_WIDGET (view), citation->text));
   citation_name = g_strdup_printf ("Open paragraph %s", citation->citation);
-  click (find_named (GTK_WIDGET (view), GTK_TYPE_BUTTON, citation_name));
+  concordat_test_click (find_named (GTK_WIDGET (view), GTK_TYPE_BUTTON, citation_name));
   views = ADW_VIEW_STACK (concordat_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL, NULL));
   concordat_test_wait_until (g_str_equal (adw_view_stack_get_visible_child_name (views), "protocol") &&
                              concordat_test_find_widget (GTK_WIDGET (window), CONCORDAT_TYPE_PARAGRAPH_ROW,
@@ -584,7 +558,7 @@ record_detail (UiFixture *f)
   /* Back in the record, the page is as it was; Back returns to the list. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "record");
   concordat_test_wait_until (gtk_widget_get_mapped (back_button_of (view)));
-  click (back_button_of (view));
+  concordat_test_click (back_button_of (view));
   concordat_test_wait_until (shows (GTK_WIDGET (view), BRIEFING_SUMMARY) && !shows (GTK_WIDGET (view), "Which premises?"));
 
   /* A choice's label, not its value. */
@@ -673,7 +647,7 @@ choose_state (GtkWidget  *cell,
   GtkWidget *label;
   GtkWidget *item;
 
-  click (cell);
+  concordat_test_click (cell);
   menu = concordat_test_find_widget (cell, GTK_TYPE_POPOVER_MENU, NULL, NULL);
   g_assert_nonnull (menu);
   concordat_test_wait_until (gtk_widget_get_mapped (menu));
@@ -920,7 +894,7 @@ record_text_not_markup (UiFixture *f)
   g_assert_true (shows (GTK_WIDGET (view), "Purpose: <big>Look</big>"));
   duty = g_strdup_printf ("Tell the members for Castle about Cllr Ada Jones's visit to %s", premises);
   g_assert_true (shows (GTK_WIDGET (view), duty));
-  click (back_button_of (view));
+  concordat_test_click (back_button_of (view));
 
   activate_row (view, 1);
   concordat_test_wait_until (shows (GTK_WIDGET (view), "old_field"));
@@ -964,7 +938,7 @@ record_narrow (UiFixture *f)
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
   concordat_test_wait_until (surface_width (window) == 360);
   concordat_test_assert_every_control_named (GTK_WIDGET (window), 10);
-  click (back_button_of (view));
+  concordat_test_click (back_button_of (view));
 
   concordat_test_wait_until (shows (GTK_WIDGET (view), VISIT_SUMMARY) &&
                              !shows (GTK_WIDGET (view), "Member visit to council premises"));
