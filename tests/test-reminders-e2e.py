@@ -19,11 +19,8 @@ it ends Concordat.
 SPDX-License-Identifier: GPL-3.0-or-later
 """
 
-import ctypes
-import ctypes.util
 import json
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -34,6 +31,7 @@ import traceback
 import dbus
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import concordat_xkeys  # noqa: E402
 from concordat_notifications import APP_ID, MockServer, assert_notify  # noqa: E402
 
 CONCORDAT = os.environ['CONCORDAT']
@@ -104,31 +102,7 @@ class Concordat:
 
 def close_concordat_window():
     """Ctrl+W in Concordat's window, as a user closes it."""
-    x11 = ctypes.CDLL(ctypes.util.find_library('X11'))
-    xtst = ctypes.CDLL(ctypes.util.find_library('Xtst'))
-    x11.XOpenDisplay.restype = ctypes.c_void_p
-    x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
-    x11.XStringToKeysym.restype = ctypes.c_ulong
-    x11.XKeysymToKeycode.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
-    x11.XSetInputFocus.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_ulong]
-    x11.XFlush.argtypes = [ctypes.c_void_p]
-    x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
-    xtst.XTestFakeKeyEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int, ctypes.c_ulong]
-
-    tree = subprocess.run(['xwininfo', '-root', '-tree'], capture_output=True, text=True,
-                          check=False).stdout
-    window = int(re.search(r'(0x[0-9a-f]+) "Concordat": \("concordat"', tree).group(1), 16)
-    display = x11.XOpenDisplay(None)
-    x11.XSetInputFocus(display, window, 1, 0)
-    x11.XFlush(display)
-    time.sleep(0.5)
-    codes = [x11.XKeysymToKeycode(display, x11.XStringToKeysym(k)) for k in (b'Control_L', b'w')]
-    for code in codes:
-        xtst.XTestFakeKeyEvent(display, code, True, 0)
-    for code in reversed(codes):
-        xtst.XTestFakeKeyEvent(display, code, False, 0)
-    x11.XFlush(display)
-    x11.XCloseDisplay(display)
+    concordat_xkeys.press(['ctrl+w'])
 
 
 def concordat_windows():

@@ -28,70 +28,23 @@ out="$root/docs/screenshots"
 mkdir -p "$out"
 
 # What the search shot does once the window is up: types "briefing", as
-# a user would, into the window (typing starts a search in the reader),
-# through the X server's XTest extension; then waits for the results.
+# a user would, into the window (typing starts a search in the reader);
+# then waits for the results.  tests/concordat_xkeys.py does the typing.
 type_briefing='
-import ctypes, ctypes.util, re, subprocess, time
-
-x11 = ctypes.CDLL(ctypes.util.find_library("X11"))
-xtst = ctypes.CDLL(ctypes.util.find_library("Xtst"))
-x11.XOpenDisplay.restype = ctypes.c_void_p
-x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
-x11.XStringToKeysym.restype = ctypes.c_ulong
-x11.XKeysymToKeycode.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
-x11.XSetInputFocus.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_ulong]
-x11.XFlush.argtypes = [ctypes.c_void_p]
-xtst.XTestFakeKeyEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int, ctypes.c_ulong]
-
-# No window manager gives the window the keyboard: it is given by hand.
-tree = subprocess.run(["xwininfo", "-root", "-tree"], capture_output=True, text=True).stdout
-window = int(re.search(r"(0x[0-9a-f]+) \"Concordat\": \(\"concordat\"", tree).group(1), 16)
-display = x11.XOpenDisplay(None)
-x11.XSetInputFocus(display, window, 1, 0)
-x11.XFlush(display)
-time.sleep(0.5)
-
-for letter in "briefing":
-    keycode = x11.XKeysymToKeycode(display, x11.XStringToKeysym(letter.encode()))
-    xtst.XTestFakeKeyEvent(display, keycode, True, 0)
-    xtst.XTestFakeKeyEvent(display, keycode, False, 0)
-    x11.XFlush(display)
-    time.sleep(0.05)
+import sys, time
+sys.path.insert(0, sys.argv[1])
+import concordat_xkeys
+concordat_xkeys.type_text("briefing")
 time.sleep(1)
 '
 
 # What the view shots do once the window is up: press the keys in $KEYS
 # ("alt+3" shows the Record view), as a user would.
 press_keys='
-import ctypes, ctypes.util, os, re, subprocess, time
-
-x11 = ctypes.CDLL(ctypes.util.find_library("X11"))
-xtst = ctypes.CDLL(ctypes.util.find_library("Xtst"))
-x11.XOpenDisplay.restype = ctypes.c_void_p
-x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
-x11.XStringToKeysym.restype = ctypes.c_ulong
-x11.XKeysymToKeycode.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
-x11.XSetInputFocus.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_ulong]
-x11.XFlush.argtypes = [ctypes.c_void_p]
-xtst.XTestFakeKeyEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int, ctypes.c_ulong]
-
-tree = subprocess.run(["xwininfo", "-root", "-tree"], capture_output=True, text=True).stdout
-window = int(re.search(r"(0x[0-9a-f]+) \"Concordat\": \(\"concordat\"", tree).group(1), 16)
-display = x11.XOpenDisplay(None)
-x11.XSetInputFocus(display, window, 1, 0)
-x11.XFlush(display)
-time.sleep(0.5)
-
-names = {"alt": "Alt_L", "ctrl": "Control_L"}
-for combo in os.environ["KEYS"].split():
-    codes = [x11.XKeysymToKeycode(display, x11.XStringToKeysym(names.get(k, k).encode()))
-             for k in combo.split("+")]
-    for code in codes:
-        xtst.XTestFakeKeyEvent(display, code, True, 0)
-    for code in reversed(codes):
-        xtst.XTestFakeKeyEvent(display, code, False, 0)
-    x11.XFlush(display)
-    time.sleep(0.3)
+import os, sys, time
+sys.path.insert(0, sys.argv[1])
+import concordat_xkeys
+concordat_xkeys.press(os.environ["KEYS"].split())
 time.sleep(1)
 '
 
@@ -156,6 +109,7 @@ EOF
       CONCORDAT="$build/src/concordat" \
       ARGUMENT="$argument" \
       DRIVER="$driver" \
+      TESTS="$root/tests" \
       SHOT="$file" \
     dbus-run-session -- \
     xvfb-run -a -s "-screen 0 ${width}x${height}x24 -nolisten tcp" \
@@ -170,7 +124,7 @@ EOF
         sleep 0.1
       done
       sleep 2
-      if [ -n "$DRIVER" ] && ! /usr/bin/python3 -c "$DRIVER"; then
+      if [ -n "$DRIVER" ] && ! /usr/bin/python3 -c "$DRIVER" "$TESTS"; then
         kill "$app"
         exit 1
       fi
