@@ -178,14 +178,6 @@ group_field_applied (AdwEntryRow *entry)
 }
 
 static void
-group_field_changed (GtkEditable *entry)
-{
-  if (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"))
-    concordat_council_page_accept (page_of (GTK_WIDGET (entry)), GTK_WIDGET (entry),
-                                   page_of (GTK_WIDGET (entry))->groups_reason);
-}
-
-static void
 group_expanded (AdwExpanderRow *row)
 {
   ConcordatCouncilPage *self = page_of (GTK_WIDGET (row));
@@ -200,7 +192,8 @@ group_expanded (AdwExpanderRow *row)
 }
 
 static GtkWidget *
-group_field_new (const ConcordatGroup *group,
+group_field_new (ConcordatCouncilPage *self,
+                 const ConcordatGroup *group,
                  const char           *title,
                  const char           *text,
                  gboolean              is_name)
@@ -214,7 +207,7 @@ group_field_new (const ConcordatGroup *group,
   if (is_name)
     g_object_set_data (G_OBJECT (entry), "is-name", GINT_TO_POINTER (TRUE));
   g_signal_connect (entry, "apply", G_CALLBACK (group_field_applied), NULL);
-  g_signal_connect (entry, "changed", G_CALLBACK (group_field_changed), NULL);
+  concordat_council_page_watch_entry (entry, self->groups_reason);
   return entry;
 }
 
@@ -265,8 +258,8 @@ group_row_new (ConcordatCouncilPage *self,
   g_object_set_data_full (G_OBJECT (row), "group", g_strdup (group->name), g_free);
 
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), group_button_new (group));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), group_field_new (group, _("Name"), group->name, TRUE));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), group_field_new (group, _("Leader"), group->leader, FALSE));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), group_field_new (self, group, _("Name"), group->name, TRUE));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), group_field_new (self, group, _("Leader"), group->leader, FALSE));
 
   if (self->expanded != NULL && g_utf8_collate (self->expanded, group->name) == 0)
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
@@ -347,17 +340,6 @@ add_ward_applied (ConcordatCouncilPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->add_ward_row), "");
 }
 
-static void
-add_row_changed (GtkEditable *entry)
-{
-  ConcordatCouncilPage *self = page_of (GTK_WIDGET (entry));
-
-  if (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"))
-    concordat_council_page_accept (self, GTK_WIDGET (entry),
-                                   entry == GTK_EDITABLE (self->add_ward_row) ? self->wards_reason
-                                                                              : self->groups_reason);
-}
-
 /* --- showing them --- */
 
 static void
@@ -428,7 +410,7 @@ void
 concordat_council_page_init_lists (ConcordatCouncilPage *self)
 {
   g_signal_connect_swapped (self->add_group_row, "apply", G_CALLBACK (add_group_applied), self);
-  g_signal_connect (self->add_group_row, "changed", G_CALLBACK (add_row_changed), NULL);
+  concordat_council_page_watch_entry (GTK_WIDGET (self->add_group_row), self->groups_reason);
   g_signal_connect_swapped (self->add_ward_row, "apply", G_CALLBACK (add_ward_applied), self);
-  g_signal_connect (self->add_ward_row, "changed", G_CALLBACK (add_row_changed), NULL);
+  concordat_council_page_watch_entry (GTK_WIDGET (self->add_ward_row), self->wards_reason);
 }

@@ -55,6 +55,8 @@ void concordat_council_page_accept     (ConcordatCouncilPage *self,
                                         GtkLabel             *reason);
 void concordat_council_page_toast      (ConcordatCouncilPage *self,
                                         AdwToast             *toast);
+void concordat_council_page_watch_entry (GtkWidget           *entry,
+                                         GtkLabel            *reason);
 
 /* concordat-council-page-lists.c */
 void concordat_council_page_init_lists (ConcordatCouncilPage *self);

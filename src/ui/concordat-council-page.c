@@ -259,7 +259,6 @@ polling_day_applied (ConcordatCouncilPage *self)
              GTK_WIDGET (self->polling_day_row), self->election_reason);
 }
 
-/* Typing again takes the refusal back; the apply button checks anew. */
 static void
 entry_changed (GtkEditable *entry,
                GtkLabel    *reason)
@@ -269,6 +268,21 @@ entry_changed (GtkEditable *entry,
 
   if (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"))
     concordat_council_page_accept (self, GTK_WIDGET (entry), reason);
+}
+
+/**
+ * concordat_council_page_watch_entry:
+ * @entry: an entry row whose value may be refused
+ * @reason: the line under its group
+ *
+ * Typing in @entry again takes a refusal back; its apply button checks
+ * anew.
+ */
+void
+concordat_council_page_watch_entry (GtkWidget *entry,
+                                    GtkLabel  *reason)
+{
+  g_signal_connect (entry, "changed", G_CALLBACK (entry_changed), reason);
 }
 
 static void
@@ -450,10 +464,10 @@ concordat_council_page_init (ConcordatCouncilPage *self)
 
   g_signal_connect_swapped (self->name_row, "apply", G_CALLBACK (name_applied), self);
   g_signal_connect_swapped (self->reminder_time_row, "apply", G_CALLBACK (reminder_time_applied), self);
-  g_signal_connect (self->reminder_time_row, "changed", G_CALLBACK (entry_changed), self->reminders_reason);
-  g_signal_connect (self->name_row, "changed", G_CALLBACK (entry_changed), self->council_reason);
+  concordat_council_page_watch_entry (GTK_WIDGET (self->reminder_time_row), self->reminders_reason);
+  concordat_council_page_watch_entry (GTK_WIDGET (self->name_row), self->council_reason);
   g_signal_connect_swapped (self->polling_day_row, "apply", G_CALLBACK (polling_day_applied), self);
-  g_signal_connect (self->polling_day_row, "changed", G_CALLBACK (entry_changed), self->election_reason);
+  concordat_council_page_watch_entry (GTK_WIDGET (self->polling_day_row), self->election_reason);
   g_signal_connect_swapped (self->info_days_spin, "value-changed", G_CALLBACK (info_days_changed), self);
   g_signal_connect_swapped (self->pre_election_spin, "value-changed", G_CALLBACK (pre_election_days_changed), self);
   g_signal_connect_swapped (self->protocol_row, "notify::selected", G_CALLBACK (protocol_selected), self);
