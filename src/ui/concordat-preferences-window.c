@@ -150,12 +150,12 @@ show_store (ConcordatPreferencesWindow *self)
 }
 
 static void
-show_backup_error (ConcordatPreferencesWindow *self,
-                   const GError               *error)
+show_message (ConcordatPreferencesWindow *self,
+              const char                 *heading,
+              const char                 *body)
 {
-  GtkWidget *dialog;
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Backup Failed"), error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -176,7 +176,7 @@ back_up (GtkWidget  *widget,
   backup = concordat_store_backup (self->store, now, &error);
   if (backup == NULL)
     {
-      show_backup_error (self, error);
+      show_message (self, _("The Backup Failed"), error->message);
       return;
     }
 
@@ -187,17 +187,6 @@ back_up (GtkWidget  *widget,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (title));
 
   show_backups (self, backup);
-}
-
-static void
-show_message (ConcordatPreferencesWindow *self,
-              const char                 *heading,
-              const char                 *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
