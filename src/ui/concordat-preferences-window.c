@@ -202,6 +202,30 @@ toast (ConcordatPreferencesWindow *self,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (title));
 }
 
+/* Asks before something that cannot be taken back: Cancel, the default
+ * and what Escape does, or @label, marked destructive.  @confirmed hears
+ * the response; the dialog is returned to carry what it needs. */
+static GtkWidget *
+ask (ConcordatPreferencesWindow *self,
+     const char                 *heading,
+     const char                 *body,
+     const char                 *response,
+     const char                 *label,
+     GCallback                   confirmed)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    response, label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), response, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", confirmed, self, 0);
+  return dialog;
+}
+
 /* --- restoring a backup --- */
 
 static void
@@ -243,16 +267,8 @@ confirm_restore (ConcordatPreferencesWindow *self,
                             "The database as it is now is backed up first, so this can be undone by "
                             "restoring that backup."),
                           basename, taken != NULL ? ", " : "", taken != NULL ? taken : "");
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore This Backup?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "restore", _("_Restore"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = ask (self, _("Restore This Backup?"), body, "restore", _("_Restore"), G_CALLBACK (restore_confirmed));
   g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_confirmed), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -384,16 +400,8 @@ remove_old (GtkWidget  *widget,
                              (guint) count);
   body = g_strdup_printf (_("Every action recorded before %s will be removed, with its answers, "
                             "citations and duties. A backup is taken first."), day);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "remove", _("_Remove"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = ask (self, heading, body, "remove", _("_Remove"), G_CALLBACK (remove_old_confirmed));
   g_object_set_data (G_OBJECT (dialog), "years", GUINT_TO_POINTER (years));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_old_confirmed), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
