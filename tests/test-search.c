@@ -467,6 +467,41 @@ test_one_document (Fixture       *f,
   g_assert_null (results);
 }
 
+/* A protocol removed and imported again under the same name, with other
+ * text, is searched as it is now, not as it was when last searched. */
+static void
+test_document_replaced (Fixture       *f,
+                        gconstpointer  data)
+{
+  sqlite3 *db = concordat_store_get_db (f->store);
+  sqlite3_stmt *stmt;
+  gint64 old_id, new_id, section;
+
+  assert_found (f, "councillors", "model", "model:6.1 model:7.1");
+  stmt = prepare (db, "SELECT id FROM documents WHERE slug = 'model'");
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  old_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  stmt = prepare (db, "DELETE FROM documents WHERE slug = 'model'");
+  insert (db, stmt);
+  sqlite3_finalize (stmt);
+  stmt = prepare (db, "INSERT INTO documents (id, slug, title, source_name, sha256, imported_at) "
+                      "VALUES (?1, 'model', 'Model Protocol', 'model.md', 'another digest', "
+                      "'2026-02-05T09:00:00Z')");
+  sqlite3_bind_int64 (stmt, 1, old_id);
+  new_id = insert (db, stmt);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (new_id, ==, old_id);
+  section = add_section (db, new_id, 0, "1", "Introduction");
+  stmt = prepare_paragraph (db);
+  add_paragraph (db, stmt, new_id, section, 0, "1.1", "Councillors and officers respect one another.");
+  sqlite3_finalize (stmt);
+
+  assert_found (f, "councillors", "model", "model:1.1");
+  assert_found (f, "media", "model", "");
+}
+
 static void
 test_limit (Fixture       *f,
             gconstpointer  data)
@@ -611,6 +646,7 @@ main (int   argc,
   ADD ("headings-rank-first", test_headings_rank_first);
   ADD ("ties-in-document-order", test_ties_in_document_order);
   ADD ("one-document", test_one_document);
+  ADD ("document-replaced", test_document_replaced);
   ADD ("limit", test_limit);
   ADD ("snippets", test_snippets);
   ADD ("format-snippet", test_format_snippet);

@@ -79,6 +79,21 @@ window_views (UiFixture *f)
     }
 }
 
+/* Only the view shown first reads the store as the window opens; the
+ * Record view reads its list when it is first shown, by its switcher or by
+ * an action that shows it. */
+static void
+window_views_wait (UiFixture *f)
+{
+  ConcordatWindow *window = concordat_test_open_window (f);
+  GtkWidget *record = concordat_test_find_widget (GTK_WIDGET (window), CONCORDAT_TYPE_RECORD_VIEW, NULL, NULL);
+
+  g_assert_null (concordat_record_view_get_model (CONCORDAT_RECORD_VIEW (record)));
+
+  adw_view_stack_set_visible_child_name (view_stack_of (window), "record");
+  g_assert_nonnull (concordat_record_view_get_model (CONCORDAT_RECORD_VIEW (record)));
+}
+
 static void
 window_view_shortcuts (UiFixture *f)
 {
@@ -516,6 +531,7 @@ main (int   argc,
 
   ADD_BODY ("maps", window_maps);
   ADD_BODY ("views", window_views);
+  ADD_BODY ("views-wait", window_views_wait);
   ADD_BODY ("view-shortcuts", window_view_shortcuts);
   ADD_BODY ("app-shortcuts", window_app_shortcuts);
   ADD_BODY ("about", window_about);

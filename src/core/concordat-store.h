@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; a database newer than this is refused. */
-#define CONCORDAT_STORE_SCHEMA_VERSION 4
+#define CONCORDAT_STORE_SCHEMA_VERSION 5
 
 /* How many daily backups are kept in backups/ beside the database. */
 #define CONCORDAT_STORE_BACKUPS_KEPT 7

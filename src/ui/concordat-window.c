@@ -33,9 +33,54 @@ struct _ConcordatWindow
 
   GSettings             *settings;
   ConcordatStore        *store;
+  guint                  guidance_ready : 1;
+  guint                  record_ready : 1;
+  guint                  duties_ready : 1;
 };
 
 G_DEFINE_FINAL_TYPE (ConcordatWindow, concordat_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The views behind the first are given the store when first shown: the
+ * Record view alone reads its list and ledger in about 90 ms, which nobody
+ * opening Concordat to read the protocol should wait for. */
+static void
+ensure_view_ready (ConcordatWindow *self,
+                   const char      *name)
+{
+  if (self->store == NULL || name == NULL)
+    return;
+
+  if (g_str_equal (name, "guidance") && !self->guidance_ready)
+    {
+      self->guidance_ready = TRUE;
+      concordat_guidance_view_set_store (self->guidance_view, self->store);
+    }
+  else if (g_str_equal (name, "record") && !self->record_ready)
+    {
+      self->record_ready = TRUE;
+      concordat_record_view_set_store (self->record_view, self->store);
+    }
+  else if (g_str_equal (name, "duties") && !self->duties_ready)
+    {
+      self->duties_ready = TRUE;
+      concordat_duties_view_set_store (self->duties_view, self->store);
+    }
+}
+
+static void
+visible_view_changed (ConcordatWindow *self)
+{
+  ensure_view_ready (self, adw_view_stack_get_visible_child_name (self->view_stack));
+}
+
+/* Shows a view, ready to use. */
+static void
+present_view (ConcordatWindow *self,
+              const char      *name)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  ensure_view_ready (self, name);
+}
 
 static void
 show_view (GtkWidget  *widget,
@@ -46,7 +91,7 @@ show_view (GtkWidget  *widget,
   const char *name = g_variant_get_string (parameter, NULL);
 
   if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
-    adw_view_stack_set_visible_child_name (self->view_stack, name);
+    present_view (self, name);
 }
 
 /* A reminder's Open: the Duties view, with the duty's row focused. */
@@ -57,7 +102,7 @@ show_duty (GtkWidget  *widget,
 {
   ConcordatWindow *self = CONCORDAT_WINDOW (widget);
 
-  adw_view_stack_set_visible_child_name (self->view_stack, "duties");
+  present_view (self, "duties");
   concordat_duties_view_show_duty (self->duties_view, g_variant_get_int64 (parameter));
 }
 
@@ -91,7 +136,7 @@ open_paragraph (GtkWidget  *widget,
   g_autofree char *problem = NULL;
   g_autofree char *title = NULL;
 
-  adw_view_stack_set_visible_child_name (self->view_stack, "protocol");
+  present_view (self, "protocol");
 
   problem = open_target (self, g_variant_get_string (parameter, NULL));
   if (problem == NULL)
@@ -110,7 +155,7 @@ show_action (GtkWidget  *widget,
 {
   ConcordatWindow *self = CONCORDAT_WINDOW (widget);
 
-  adw_view_stack_set_visible_child_name (self->view_stack, "record");
+  present_view (self, "record");
   concordat_record_view_show_action (self->record_view, g_variant_get_int64 (parameter));
 }
 
@@ -298,9 +343,9 @@ set_store (ConcordatWindow *self,
 {
   self->store = g_object_ref (store);
   concordat_protocol_view_set_store (self->protocol_view, store);
-  concordat_guidance_view_set_store (self->guidance_view, store);
-  concordat_record_view_set_store (self->record_view, store);
-  concordat_duties_view_set_store (self->duties_view, store);
+  visible_view_changed (self);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (visible_view_changed), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (store, "changed::record", G_CALLBACK (update_due_badge),
                            self, G_CONNECT_SWAPPED);
