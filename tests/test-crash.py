@@ -34,6 +34,11 @@ def read_printed(stdout):
 
 
 def check_database(path, printed, problems):
+    if not os.path.exists(path):
+        # Killed before it made the database: nothing may have been said.
+        if printed:
+            problems.append(f'{len(printed)} changes printed, and no database')
+        return 0
     db = sqlite3.connect(f'file:{path}?mode=ro', uri=True)
     try:
         ok = db.execute('PRAGMA integrity_check').fetchone()[0]
