@@ -429,6 +429,39 @@ test_rotation (Fixture       *f,
   g_assert_true (g_str_has_suffix (g_ptr_array_index (backups, 6), "concordat-2026-11-04-080000.db"));
 }
 
+/* With the clock set back, a backup is named before the kept ones; it is
+ * still there when Concordat names it, and the oldest other goes. */
+static void
+test_rotation_keeps_newest_written (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(ConcordatStore) store = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) earlier = day (10, 1, 8);
+  g_autofree char *backup = NULL;
+
+  store = concordat_store_open (f->path, &error);
+  g_assert_no_error (error);
+  for (int d = 1; d <= CONCORDAT_STORE_BACKUPS_KEPT; d++)
+    {
+      g_autoptr(GDateTime) when = day (11, d, 8);
+      g_autofree char *kept = concordat_store_backup (store, when, &error);
+
+      g_assert_no_error (error);
+    }
+
+  backup = concordat_store_backup (store, earlier, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+
+  backups = concordat_store_list_backups (store);
+  g_assert_cmpuint (backups->len, ==, CONCORDAT_STORE_BACKUPS_KEPT);
+  g_assert_cmpstr (g_ptr_array_index (backups, CONCORDAT_STORE_BACKUPS_KEPT - 1), ==, backup);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (backups, CONCORDAT_STORE_BACKUPS_KEPT - 2),
+                                   "concordat-2026-11-02-080000.db"));
+}
+
 static void
 test_same_second_order (Fixture       *f,
                         gconstpointer  data)
@@ -541,6 +574,7 @@ main (int   argc,
   ADD ("corrupt/garbage-header", test_garbage_header);
   ADD ("corrupt/truncated", test_truncated_file);
   ADD ("backup-restore", test_backup_restore);
+  ADD ("rotation-keeps-newest-written", test_rotation_keeps_newest_written);
   ADD ("restore-refuses-bad-file", test_restore_refuses_bad_file);
   ADD ("rotation", test_rotation);
   ADD ("same-second-order", test_same_second_order);

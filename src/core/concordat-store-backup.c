@@ -106,15 +106,22 @@ concordat_store_list_backups (ConcordatStore *self)
   return concordat_store_list_backups_in (backup_dir);
 }
 
+/* Keeps @written and the newest others, CONCORDAT_STORE_BACKUPS_KEPT in
+ * all: a backup named before the kept ones (the clock was set back) is
+ * still the one just taken, and is never the one removed. */
 static void
-rotate_backups (ConcordatStore *self)
+rotate_backups (ConcordatStore *self,
+                const char     *written)
 {
   g_autoptr(GPtrArray) backups = concordat_store_list_backups (self);
+  guint kept = 1;
 
-  for (guint i = CONCORDAT_STORE_BACKUPS_KEPT; i < backups->len; i++)
+  for (guint i = 0; i < backups->len; i++)
     {
       const char *old = g_ptr_array_index (backups, i);
 
+      if (g_str_equal (old, written) || kept++ < CONCORDAT_STORE_BACKUPS_KEPT)
+        continue;
       if (g_unlink (old) != 0)
         g_warning ("Cannot remove the old backup %s: %s", old, g_strerror (errno));
     }
@@ -173,7 +180,7 @@ write_backup (ConcordatStore  *self,
       return NULL;
     }
 
-  rotate_backups (self);
+  rotate_backups (self, target);
 
   return g_steal_pointer (&target);
 }
