@@ -15,7 +15,9 @@
  *   backup PATH
  *   document SLUG PARAGRAPHS
  *
- * so that whatever was printed must be in the database after any kill;
+ * each only after it has also read back as written (else the writer stops
+ * with the difference), so that whatever was printed must be in the
+ * database after any kill;
  * and "> WHAT" as each change begins, to tell what a kill interrupted.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -30,7 +32,8 @@
 #include "concordat-council.h"
 #include "concordat-library.h"
 #include "concordat-record.h"
-#include "concordat-store-private.h"
+#include "concordat-search.h"
+#include "concordat-store.h"
 #include "concordat-wizard.h"
 
 static const char * const groups[] = { "Labour", "Conservative", "Liberal Democrats", "Green" };
@@ -99,20 +102,28 @@ briefing_answers (guint turn)
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
 }
 
-static gint64
-count_duties (ConcordatStore *store,
-              gint64          action)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n = -1;
+/* What was just written must read back as written, or the writer stops
+ * with the difference, which the harness reports. */
+static void
+expect (gboolean    ok,
+        const char *format,
+        ...) G_GNUC_PRINTF (2, 3);
 
-  sqlite3_prepare_v2 (concordat_store_get_db (store), "SELECT count (*) FROM duties WHERE action_id = ?1",
-                      -1, &stmt, NULL);
-  sqlite3_bind_int64 (stmt, 1, action);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
+static void
+expect (gboolean    ok,
+        const char *format,
+        ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (ok)
+    return;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("crash-writer: %s\n", message);
+  exit (1);
 }
 
 static void
@@ -123,11 +134,18 @@ finish_briefing (ConcordatStore  *store,
 {
   g_autoptr(JsonObject) answers = briefing_answers (turn);
   g_autoptr(GError) error = NULL;
+  g_autoptr(ConcordatAction) action = NULL;
   gint64 id;
 
   id = concordat_record_finish (store, wizard, answers, today, NULL, &error);
   check (id > 0, error, "finish the briefing request");
-  say ("action %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", id, count_duties (store, id));
+  action = concordat_record_get_action (store, id, today, &error);
+  check (action != NULL, error, "read the action back");
+  /* A briefing request always asks for the briefing to be offered on. */
+  expect (action->duties->len > 0 && action->citations->len > 0,
+          "action %" G_GINT64_FORMAT " was stored with %u duties and %u citations",
+          id, action->duties->len, action->citations->len);
+  say ("action %" G_GINT64_FORMAT " %u\n", id, action->duties->len);
 }
 
 static void
@@ -136,6 +154,7 @@ mark_one_done (ConcordatStore *store,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(ConcordatDuty) stored = NULL;
   ConcordatDuty *duty;
   gboolean ok;
 
@@ -146,7 +165,32 @@ mark_one_done (ConcordatStore *store,
   duty = g_ptr_array_index (pending, g_random_int_range (0, pending->len));
   ok = concordat_record_duty_done (store, duty->id, &error);
   check (ok, error, "mark a duty done");
+  stored = concordat_record_get_duty (store, duty->id, today, &error);
+  check (stored != NULL, error, "read the duty back");
+  expect (stored->status == CONCORDAT_DUTY_DONE && stored->done_at != NULL,
+          "duty %" G_GINT64_FORMAT " was marked done and reads back %s",
+          duty->id, concordat_duty_status_to_string (stored->status));
   say ("done %" G_GINT64_FORMAT "\n", duty->id);
+}
+
+static const char *
+cell_state (GPtrArray  *ledger,
+            const char *topic,
+            const char *group)
+{
+  for (guint i = 0; i < ledger->len; i++)
+    {
+      ConcordatLedgerTopic *row = g_ptr_array_index (ledger, i);
+
+      for (guint j = 0; j < row->cells->len && g_str_equal (row->topic, topic); j++)
+        {
+          ConcordatLedgerCell *cell = g_ptr_array_index (row->cells, j);
+
+          if (g_str_equal (cell->group, group))
+            return cell->state;
+        }
+    }
+  return NULL;
 }
 
 /* A state for a topic already briefed, by hand. */
@@ -156,22 +200,26 @@ set_ledger (ConcordatStore *store,
             guint           turn)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ledger = NULL;
+  g_autoptr(GPtrArray) after = NULL;
   g_autofree char *topic = NULL;
   const char *group = groups[turn % G_N_ELEMENTS (groups)];
   const char *state = states[turn % G_N_ELEMENTS (states)];
-  sqlite3_stmt *stmt = NULL;
   gboolean ok;
 
-  sqlite3_prepare_v2 (concordat_store_get_db (store),
-                      "SELECT name FROM briefing_topics ORDER BY random () LIMIT 1", -1, &stmt, NULL);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    topic = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  if (topic == NULL)
+  ledger = concordat_record_ledger (store, &error);
+  check (ledger != NULL, error, "read the ledger");
+  if (ledger->len == 0)
     return;
+  topic = g_strdup (((ConcordatLedgerTopic *)g_ptr_array_index (ledger, g_random_int_range (0, ledger->len)))->topic);
 
   ok = concordat_record_ledger_set (store, topic, group, state, today, &error);
   check (ok, error, "set the ledger");
+  after = concordat_record_ledger (store, &error);
+  check (after != NULL, error, "read the ledger back");
+  expect (g_strcmp0 (cell_state (after, topic, group), state) == 0,
+          "ledger %s/%s was set to %s and reads back %s", topic, group, state,
+          cell_state (after, topic, group));
   say ("ledger %s\t%s\t%s\n", topic, group, state);
 }
 
@@ -182,8 +230,13 @@ back_up (ConcordatStore *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 22, 10, turn / 60 % 60, turn % 60);
   g_autofree char *path = concordat_store_backup (store, now, &error);
+  g_autoptr(GPtrArray) problems = NULL;
 
   check (path != NULL, error, "back up");
+  problems = concordat_store_check_file (path, &error);
+  check (problems != NULL, error, "check the backup");
+  expect (problems->len == 0, "the backup %s has %u problems, first: %s", path, problems->len,
+          problems->len > 0 ? (const char *)g_ptr_array_index (problems, 0) : "");
   say ("backup %s\n", path);
 }
 
@@ -200,6 +253,8 @@ import_variant (ConcordatStore *store,
   g_autofree char *source = g_strdup_printf ("variant-%u-%08x.md", turn, nonce);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(ConcordatDocument) document = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autofree char *marker = g_strdup_printf ("\"Variant %u-%08x\"", turn, nonce);
   gsize length;
 
   gboolean ok = g_file_get_contents (protocol, &text, &length, &error);
@@ -210,6 +265,12 @@ import_variant (ConcordatStore *store,
   bytes = g_bytes_new_take (g_steal_pointer (&varied), length);
   document = concordat_library_import_bytes (store, bytes, source, title, FALSE, &error);
   check (document != NULL, error, "import the protocol");
+  /* Its own last words are found in it, so its paragraphs are indexed. */
+  found = concordat_search (store, marker, document->slug, 0, &error);
+  check (found != NULL, error, "search the protocol");
+  expect (document->paragraphs > 0 && found->len == 1,
+          "%s was imported with %u paragraphs, and its last words are found %u times",
+          document->slug, document->paragraphs, found->len);
   say ("document %s %u\n", document->slug, document->paragraphs);
 }
 
