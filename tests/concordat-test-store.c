@@ -50,3 +50,19 @@ concordat_test_store_tear_down (StoreFixture  *f,
   concordat_test_remove_tree (f->dir);
   g_free (f->dir);
 }
+
+/* A visit: no ledger, three duties falling due on different days. */
+const char concordat_test_visit_json[] =
+  "{ \"format\": 1, \"id\": \"test-visit\", \"version\": 1,"
+  "  \"title\": \"Test visit\", \"description\": \"A member visits a depot.\","
+  "  \"audience\": [\"member\"],"
+  "  \"steps\": [ { \"id\": \"visit\", \"title\": \"The visit\", \"topics\": [\"premises\"],"
+  "    \"fields\": ["
+  "      { \"id\": \"place\", \"type\": \"text\", \"label\": \"Where?\", \"required\": true },"
+  "      { \"id\": \"visit_date\", \"type\": \"date\", \"label\": \"When?\", \"required\": true } ] } ],"
+  "  \"outcome\": {"
+  "    \"summary\": \"Visit to {place}\","
+  "    \"duties\": ["
+  "      { \"title\": \"Tell the manager\", \"due\": \"+1wd\" },"
+  "      { \"title\": \"Write the note of the visit\", \"due\": \"+5wd\" },"
+  "      { \"title\": \"Send the photographs\", \"due\": \"on:visit_date\" } ] } }";

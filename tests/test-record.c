@@ -46,22 +46,6 @@ static const char briefing_json[] =
   "        \"when\": { \"council\": \"briefing-rule\", \"equals\": \"offer-to-all\" } },"
   "      { \"title\": \"Check the note of the meeting\", \"due\": \"+1wd:meeting_date\" } ] } }";
 
-/* A visit: no ledger, three duties falling due on different days. */
-static const char visit_json[] =
-  "{ \"format\": 1, \"id\": \"test-visit\", \"version\": 1,"
-  "  \"title\": \"Test visit\", \"description\": \"A member visits a depot.\","
-  "  \"audience\": [\"member\"],"
-  "  \"steps\": [ { \"id\": \"visit\", \"title\": \"The visit\", \"topics\": [\"premises\"],"
-  "    \"fields\": ["
-  "      { \"id\": \"place\", \"type\": \"text\", \"label\": \"Where?\", \"required\": true },"
-  "      { \"id\": \"visit_date\", \"type\": \"date\", \"label\": \"When?\", \"required\": true } ] } ],"
-  "  \"outcome\": {"
-  "    \"summary\": \"Visit to {place}\","
-  "    \"duties\": ["
-  "      { \"title\": \"Tell the manager\", \"due\": \"+1wd\" },"
-  "      { \"title\": \"Write the note of the visit\", \"due\": \"+5wd\" },"
-  "      { \"title\": \"Send the photographs\", \"due\": \"on:visit_date\" } ] } }";
-
 /* Monday 2 March 2026; no bank holiday near it. */
 #define MONDAY "2026-03-02"
 
@@ -505,7 +489,7 @@ test_actions (Fixture       *f,
   ConcordatAction *action;
 
   first = request_briefing (f, "Labour", "Budget");
-  visit = finish (f, visit_json, "{ \"place\": \"Depot\", \"visit_date\": \"2026-03-05\" }", "2026-03-03");
+  visit = finish (f, concordat_test_visit_json, "{ \"place\": \"Depot\", \"visit_date\": \"2026-03-05\" }", "2026-03-03");
   second = request_briefing (f, "Conservative", "Libraries");
 
   /* Newest first: by date, then the later of one day's. */
@@ -578,7 +562,7 @@ test_duty_status (Fixture       *f,
   g_autoptr(GPtrArray) duties = NULL;
 
   /* Due 3 March (+1wd), 5 March (on the visit) and 9 March (+5wd). */
-  finish (f, visit_json, "{ \"place\": \"Depot\", \"visit_date\": \"2026-03-05\" }", MONDAY);
+  finish (f, concordat_test_visit_json, "{ \"place\": \"Depot\", \"visit_date\": \"2026-03-05\" }", MONDAY);
 
   /* Due today is not overdue; the day after it is. */
   duties = list_duties (f, CONCORDAT_DUTY_FILTER_PENDING, "2026-03-03");
@@ -614,7 +598,7 @@ visit_duties (Fixture *f,
 {
   g_autoptr(GPtrArray) duties = NULL;
 
-  finish (f, visit_json, "{ \"place\": \"Depot\", \"visit_date\": \"2026-03-05\" }", MONDAY);
+  finish (f, concordat_test_visit_json, "{ \"place\": \"Depot\", \"visit_date\": \"2026-03-05\" }", MONDAY);
   duties = list_duties (f, CONCORDAT_DUTY_FILTER_ALL, MONDAY);
   g_assert_cmpuint (duties->len, ==, 3);
   for (guint i = 0; i < 3; i++)

@@ -19,21 +19,6 @@
 
 typedef StoreFixture Fixture;
 
-static const char visit_json[] =
-  "{ \"format\": 1, \"id\": \"test-visit\", \"version\": 1,"
-  "  \"title\": \"Test visit\", \"description\": \"A member visits a depot.\","
-  "  \"audience\": [\"member\"],"
-  "  \"steps\": [ { \"id\": \"visit\", \"title\": \"The visit\", \"topics\": [\"premises\"],"
-  "    \"fields\": ["
-  "      { \"id\": \"place\", \"type\": \"text\", \"label\": \"Where?\", \"required\": true },"
-  "      { \"id\": \"visit_date\", \"type\": \"date\", \"label\": \"When?\", \"required\": true } ] } ],"
-  "  \"outcome\": {"
-  "    \"summary\": \"Visit to {place}\","
-  "    \"duties\": ["
-  "      { \"title\": \"Tell the manager\", \"due\": \"+1wd\" },"
-  "      { \"title\": \"Write the note of the visit\", \"due\": \"+5wd\" },"
-  "      { \"title\": \"Send the photographs\", \"due\": \"on:visit_date\" } ] } }";
-
 #define NINE_AM (9 * 60)
 
 static GDate *
@@ -49,7 +34,7 @@ static void
 record_visit (Fixture    *f,
               const char *place)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new_static (visit_json, strlen (visit_json));
+  g_autoptr(GBytes) bytes = g_bytes_new_static (concordat_test_visit_json, strlen (concordat_test_visit_json));
   g_autoptr(ConcordatWizard) wizard = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
