@@ -67,19 +67,12 @@ ensure_view_ready (ConcordatWindow *self,
     }
 }
 
+/* Notified as the view changes, so a view shown by an action is ready
+ * before the action goes on to use it. */
 static void
 visible_view_changed (ConcordatWindow *self)
 {
   ensure_view_ready (self, adw_view_stack_get_visible_child_name (self->view_stack));
-}
-
-/* Shows a view, ready to use. */
-static void
-present_view (ConcordatWindow *self,
-              const char      *name)
-{
-  adw_view_stack_set_visible_child_name (self->view_stack, name);
-  ensure_view_ready (self, name);
 }
 
 static void
@@ -91,7 +84,7 @@ show_view (GtkWidget  *widget,
   const char *name = g_variant_get_string (parameter, NULL);
 
   if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
-    present_view (self, name);
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
 /* A reminder's Open: the Duties view, with the duty's row focused. */
@@ -102,7 +95,7 @@ show_duty (GtkWidget  *widget,
 {
   ConcordatWindow *self = CONCORDAT_WINDOW (widget);
 
-  present_view (self, "duties");
+  adw_view_stack_set_visible_child_name (self->view_stack, "duties");
   concordat_duties_view_show_duty (self->duties_view, g_variant_get_int64 (parameter));
 }
 
@@ -136,7 +129,7 @@ open_paragraph (GtkWidget  *widget,
   g_autofree char *problem = NULL;
   g_autofree char *title = NULL;
 
-  present_view (self, "protocol");
+  adw_view_stack_set_visible_child_name (self->view_stack, "protocol");
 
   problem = open_target (self, g_variant_get_string (parameter, NULL));
   if (problem == NULL)
@@ -155,7 +148,7 @@ show_action (GtkWidget  *widget,
 {
   ConcordatWindow *self = CONCORDAT_WINDOW (widget);
 
-  present_view (self, "record");
+  adw_view_stack_set_visible_child_name (self->view_stack, "record");
   concordat_record_view_show_action (self->record_view, g_variant_get_int64 (parameter));
 }
 
