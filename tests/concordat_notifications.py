@@ -1,12 +1,14 @@
 """concordat_notifications.py: what the notification tests share:
 python-dbusmock's notification daemon on the private session bus, and a
-check of one Notify call.
+check of one Notify call, and the TAP line for each test.
 
 SPDX-License-Identifier: GPL-3.0-or-later
 """
 
 import subprocess
+import sys
 import time
+import traceback
 
 import dbus
 import dbusmock
@@ -72,3 +74,18 @@ def assert_notify(args, pid, summary, body, urgency, actions):
     assert hints['urgency'] == urgency, hints
     if pid is not None:
         assert hints['sender-pid'] == pid, hints
+
+
+def report(number, name, body):
+    """Runs body() as TAP test number, printing ok, or not ok with the
+    traceback as comments; returns whether it passed."""
+    try:
+        body()
+    except Exception:  # pylint: disable=broad-except
+        print(f'not ok {number} - {name}')
+        for line in traceback.format_exc().splitlines():
+            print(f'# {line}')
+        sys.stdout.flush()
+        return False
+    print(f'ok {number} - {name}', flush=True)
+    return True

@@ -13,10 +13,9 @@ SPDX-License-Identifier: GPL-3.0-or-later
 import os
 import subprocess
 import sys
-import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from concordat_notifications import MockServer, assert_notify  # noqa: E402
+from concordat_notifications import MockServer, assert_notify, report  # noqa: E402
 
 ACTIONS = ['open', 'Open', 'done', 'Mark done', 'snooze', 'Snooze a day']
 
@@ -86,14 +85,8 @@ def main():
         # The template's own server shows no buttons; ask for one that does.
         server = MockServer(None if test is test_server_without_actions else 'body actions')
         try:
-            test(helper, server)
-            print(f'ok {number} - {test.__name__}', flush=True)
-        except Exception:  # pylint: disable=broad-except
-            failed += 1
-            print(f'not ok {number} - {test.__name__}')
-            for line in traceback.format_exc().splitlines():
-                print(f'# {line}')
-            sys.stdout.flush()
+            if not report(number, test.__name__, lambda: test(helper, server)):
+                failed += 1
         finally:
             server.stop()
 

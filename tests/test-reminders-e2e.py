@@ -26,13 +26,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import traceback
 
 import dbus
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import concordat_xkeys  # noqa: E402
-from concordat_notifications import APP_ID, MockServer, assert_notify  # noqa: E402
+from concordat_notifications import APP_ID, MockServer, assert_notify, report  # noqa: E402
 
 CONCORDAT = os.environ['CONCORDAT']
 ACTIONS = ['open', 'Open', 'done', 'Mark done', 'snooze', 'Snooze a day']
@@ -305,14 +304,8 @@ def main():
         server = MockServer(capabilities) if capabilities is not False else None
         app = Concordat()
         try:
-            test(app, server)
-            print(f'ok {number} - {test.__name__}', flush=True)
-        except Exception:  # pylint: disable=broad-except
-            failed += 1
-            print(f'not ok {number} - {test.__name__}')
-            for line in traceback.format_exc().splitlines():
-                print(f'# {line}')
-            sys.stdout.flush()
+            if not report(number, test.__name__, lambda: test(app, server)):
+                failed += 1
         finally:
             app.close()
             if server is not None:
