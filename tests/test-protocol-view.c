@@ -529,6 +529,14 @@ protocol_bookmark (UiFixture *f)
   concordat_test_wait_until (shows (bookmarks_of (view), "Briefings for every group"));
 }
 
+static void
+record_link (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_ptr_array_add (user_data, g_variant_dup_string (parameter, NULL));
+}
+
 /* Protocol text is text: "<b>" and "&" are shown as written, in the
  * content, the sidebar and search results. */
 static void
@@ -537,14 +545,22 @@ protocol_text_not_markup (UiFixture *f)
   ConcordatProtocolView *view = view_of (concordat_test_open_window (f));
   g_autofree char *dir = g_dir_make_tmp ("concordat-markup-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "markup.md", NULL);
+  const char *refused[] = { "file:///etc/passwd", "javascript:alert(1)", "help:gnome-help", "ftp://example.org/" };
+  const char *allowed[] = { "https://example.org/code", "mailto:clerk@example.org" };
+  g_autoptr(GSimpleActionGroup) spy = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) open_link = NULL;
+  g_autoptr(GPtrArray) opened = NULL;
   ConcordatParagraphRow *row;
   ConcordatSearchRow *result;
+  GtkLabel *text;
 
   g_assert_true (g_file_set_contents (path,
                                       "# Officers & <b>Members</b>\n\n"
                                       "## 1. Rules & <i>tags</i>\n\n"
                                       "1.1 Officers <b>must</b> attend & report.\n\n"
-                                      "1.2 A second paragraph, so that the first is not alone.\n", -1, NULL));
+                                      "1.2 A second paragraph, so that the first is not alone.\n\n"
+                                      "1.3 Read <span foreground=\"red\">this</span> at https://example.org/code, "
+                                      "not javascript:alert(1) or file:///etc/passwd.\n", -1, NULL));
   import_path (view, path);
   g_assert_cmpstr (concordat_protocol_view_get_document (view), ==, "officers-b-members-b");
 
@@ -553,6 +569,40 @@ protocol_text_not_markup (UiFixture *f)
   g_assert_true (shows (GTK_WIDGET (view), "Officers & <b>Members</b>"));
   g_assert_true (shows (GTK_WIDGET (view), "1  Rules & <i>tags</i>"));
   g_assert_nonnull (outline_row_titled (view, "Rules & <i>tags</i>"));
+
+  /* A web address is a link, and only web and email addresses go to the
+   * view to be opened: a link to anything else is refused before GTK
+   * would open it. */
+  concordat_test_wait_until ((row = find_row (view, "1.3")) != NULL && row_in_view (view, row));
+  g_assert_true (shows (GTK_WIDGET (row), "Read <span foreground=\"red\">this</span> at https://example.org/code, "
+                                          "not javascript:alert(1) or file:///etc/passwd."));
+  text = GTK_LABEL (concordat_test_find_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, text_has, "https://example.org/code"));
+  g_assert_true (gtk_label_get_use_markup (text));
+  g_assert_nonnull (strstr (gtk_label_get_label (text), "<a href=\"https://example.org/code\">"));
+  g_assert_null (strstr (gtk_label_get_label (text), "<span"));
+  opened = g_ptr_array_new_with_free_func (g_free);
+  open_link = g_simple_action_new ("open-link", G_VARIANT_TYPE_STRING);
+  g_signal_connect (open_link, "activate", G_CALLBACK (record_link), opened);
+  g_action_map_add_action (G_ACTION_MAP (spy), G_ACTION (open_link));
+  gtk_widget_insert_action_group (GTK_WIDGET (row), "protocol", G_ACTION_GROUP (spy));
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      gboolean handled = FALSE;
+
+      g_signal_emit_by_name (text, "activate-link", refused[i], &handled);
+      g_assert_true (handled);
+    }
+  g_assert_cmpuint (opened->len, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (allowed); i++)
+    {
+      gboolean handled = FALSE;
+
+      g_signal_emit_by_name (text, "activate-link", allowed[i], &handled);
+      g_assert_true (handled);
+      g_assert_cmpuint (opened->len, ==, i + 1);
+      g_assert_cmpstr (g_ptr_array_index (opened, i), ==, allowed[i]);
+    }
+  gtk_widget_insert_action_group (GTK_WIDGET (row), "protocol", NULL);
 
   search_for (view, "attend");
   concordat_test_wait_until ((result = first_result (view)) != NULL);

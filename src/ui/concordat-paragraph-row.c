@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "concordat-links.h"
 #include "concordat-paragraph-row.h"
 
 struct _ConcordatParagraphRow
@@ -127,6 +128,34 @@ show_heading (ConcordatParagraphRow *self)
   show_read (self);
 }
 
+/* The text exactly as written, its web and email addresses as links. */
+static void
+show_text (ConcordatParagraphRow *self)
+{
+  const char *text = concordat_protocol_item_get_text (self->item);
+  g_autofree char *markup = concordat_links_to_markup (text);
+
+  if (markup != NULL)
+    gtk_label_set_markup (self->text_label, markup);
+  else
+    gtk_label_set_text (self->text_label, text);
+}
+
+/* A clicked link goes up as the Protocol view's "open-link" action, and
+ * only when it is an http, https or mailto address; anything else is
+ * refused here, before GTK's own handler could open it. */
+static gboolean
+link_activated (ConcordatParagraphRow *self,
+                const char            *uri)
+{
+  if (concordat_links_is_safe_uri (uri))
+    gtk_widget_activate_action (GTK_WIDGET (self), "protocol.open-link", "s", uri);
+  else
+    g_debug ("Not opening %s from protocol text: only web and email addresses are opened", uri);
+
+  return TRUE;
+}
+
 static void
 show_paragraph (ConcordatParagraphRow *self)
 {
@@ -134,7 +163,7 @@ show_paragraph (ConcordatParagraphRow *self)
   g_autofree char *bookmark = g_strdup_printf (_("Bookmark Paragraph %s…"), citation);
 
   gtk_label_set_text (self->citation_label, citation);
-  gtk_label_set_text (self->text_label, concordat_protocol_item_get_text (self->item));
+  show_text (self);
   /* The target first, so that the action never meets a button without one. */
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->bookmark_button),
                                           g_variant_new_string (citation));
@@ -205,6 +234,7 @@ static void
 concordat_paragraph_row_init (ConcordatParagraphRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->text_label, "activate-link", G_CALLBACK (link_activated), self);
 }
 
 ConcordatParagraphRow *

@@ -13,6 +13,7 @@
 
 #include "concordat-error.h"
 #include "concordat-library.h"
+#include "concordat-links.h"
 #include "concordat-outline-row.h"
 #include "concordat-paragraph-row.h"
 #include "concordat-protocol-view-private.h"
@@ -326,6 +327,21 @@ concordat_protocol_view_get_property (GObject    *object,
     }
 }
 
+/* A link in protocol text, clicked: a web or email address opens in the
+ * user's browser or mail program.  Nothing else is ever opened. */
+static void
+open_link (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  const char *uri = g_variant_get_string (parameter, NULL);
+
+  if (!concordat_links_is_safe_uri (uri))
+    return;
+
+  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (widget)), uri, GDK_CURRENT_TIME);
+}
+
 static void
 concordat_protocol_view_class_init (ConcordatProtocolViewClass *klass)
 {
@@ -368,6 +384,7 @@ concordat_protocol_view_class_init (ConcordatProtocolViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, outline_activated);
 
   gtk_widget_class_install_action (widget_class, "protocol.back", NULL, go_back);
+  gtk_widget_class_install_action (widget_class, "protocol.open-link", "s", open_link);
 
   concordat_protocol_view_class_init_reading (widget_class);
   concordat_protocol_view_class_init_search (widget_class);
