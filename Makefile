@@ -1,11 +1,11 @@
 # Makefile: the two commands a new user needs — `make run` and `make check` —
-# and `make screenshot` and `make bench`.  Each installs what is missing first.
+# and `make screenshot`, `make bench` and `make valgrind`.  Each installs what is missing first.
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 BUILD ?= build
 ASAN_BUILD ?= build-asan
 
-.PHONY: all deps build run check screenshot bench clean
+.PHONY: all deps build run check screenshot bench valgrind clean
 
 all: build
 
@@ -31,6 +31,10 @@ BENCH_SIZE ?= full
 bench: build
 	@dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
 	  /usr/bin/python3 bench/run.py $(BUILD) --size $(BENCH_SIZE)
+
+# The core tests under valgrind's memcheck: no errors, no definite leaks.
+valgrind: build
+	@tools/valgrind.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

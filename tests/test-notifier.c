@@ -259,6 +259,22 @@ fixture_tear_down (Fixture       *f,
 static const char * const body_and_actions[] = { "body", "actions", NULL };
 static const char * const *server_caps = body_and_actions;
 
+/* libglib-testing 0.1 queues each call with a reference of its own as well
+ * as the one GDBus hands over, and answering a call drops only one: the
+ * extra one is dropped here, so that valgrind sees no call leaked.  A
+ * version that queues just one reference is left alone. */
+static GDBusMethodInvocation *
+pop_one (GtDBusQueue *queue)
+{
+  GDBusMethodInvocation *invocation = NULL;
+
+  g_assert_true (gt_dbus_queue_pop_message (queue, &invocation));
+  if (g_atomic_int_get (&G_OBJECT (invocation)->ref_count) > 1)
+    g_object_unref (invocation);
+
+  return invocation;
+}
+
 /* Not gt_dbus_queue_assert_pop_message(): it insists that calls come from
  * the queue's own client connection, and libnotify makes its own.  The
  * server's capabilities are answered on the way. */
@@ -266,14 +282,13 @@ static GDBusMethodInvocation *
 pop_call (GtDBusQueue *queue,
           const char  *method)
 {
-  GDBusMethodInvocation *invocation = NULL;
+  GDBusMethodInvocation *invocation = pop_one (queue);
 
-  g_assert_true (gt_dbus_queue_pop_message (queue, &invocation));
   while (g_str_equal (g_dbus_method_invocation_get_method_name (invocation), "GetCapabilities") &&
          !g_str_equal (method, "GetCapabilities"))
     {
       g_dbus_method_invocation_return_value (invocation, g_variant_new ("(^as)", server_caps));
-      g_assert_true (gt_dbus_queue_pop_message (queue, &invocation));
+      invocation = pop_one (queue);
     }
   g_assert_cmpstr (g_dbus_method_invocation_get_object_path (invocation), ==, OBJECT_PATH);
   g_assert_cmpstr (g_dbus_method_invocation_get_interface_name (invocation), ==, INTERFACE);

@@ -10,7 +10,7 @@ packages=(
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libnotify-dev libjson-glib-dev
   # tests
-  libglib-testing-0-dev sqlite3 xvfb xauth dbus dbus-bin
+  libglib-testing-0-dev sqlite3 valgrind xvfb xauth dbus dbus-bin
   python3-dbusmock python3-gi gir1.2-glib-2.0
   desktop-file-utils appstream
   # screenshots
