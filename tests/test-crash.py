@@ -5,7 +5,8 @@ killed.
 Starts tests/crash-writer (wizards finished, duties marked done, ledger
 states, backups, imports, in a loop, each printed only once committed) and
 kills it with SIGKILL at a random moment, again and again on the same
-database.  After each kill: the database passes `integrity_check` and
+database; every other kill is aimed at the start of one kind of change.
+After each kill: the database passes `integrity_check` and
 `foreign_key_check`; every action printed is there with all its duties,
 and every action there has its duties and citations (nothing
 half-written); every duty printed done is done; every ledger
@@ -21,6 +22,7 @@ SPDX-License-Identifier: GPL-3.0-or-later
 
 import os
 import random
+import select
 import signal
 import sqlite3
 import subprocess
@@ -99,6 +101,28 @@ def check_database(path, printed, problems):
         db.close()
 
 
+# Every other kill is aimed: it waits for the writer to say it is starting
+# one of these, then kills it within two milliseconds, so that each kind of
+# change is interrupted, however quick it is.
+AIMS = ['finish', 'done', 'ledger', 'backup', 'import']
+
+
+def wait_for_start(process, what, deadline):
+    """Reads the writer's output until it says "> WHAT"; returns what was read."""
+    seen = b''
+    marker = f'> {what}\n'.encode()
+    fd = process.stdout.fileno()
+    while marker not in seen and time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
+        if not ready:
+            break
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            break
+        seen += chunk
+    return seen
+
+
 def main():
     writer, protocol = sys.argv[1], sys.argv[2]
     kills = int(sys.argv[3]) if len(sys.argv) > 3 else 200
@@ -110,14 +134,22 @@ def main():
         path = os.path.join(work, 'concordat.db')
         counts = {'action': 0, 'done': 0, 'ledger': 0, 'backup': 0, 'document': 0}
         killed_in = {}
+        aimed_at = {}
         failures = 0
         for n in range(1, kills + 1):
             process = subprocess.Popen([writer, path, protocol, str(rng.randrange(1 << 30))],
                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-            time.sleep(rng.uniform(0.01, 0.25))
+            seen = b''
+            if n % 2 == 0:
+                aim = AIMS[(n // 2) % len(AIMS)]
+                aimed_at[aim] = aimed_at.get(aim, 0) + 1
+                seen = wait_for_start(process, aim, time.monotonic() + 20)
+                time.sleep(rng.uniform(0, 0.002))
+            else:
+                time.sleep(rng.uniform(0.01, 0.25))
             process.send_signal(signal.SIGKILL)
             stdout, stderr = process.communicate()
-            printed = read_printed(stdout)
+            printed = read_printed(seen + stdout)
             begun = [rest for kind, rest in printed if kind == '>']
             printed = [(kind, rest) for kind, rest in printed if kind != '>']
             problems = []
@@ -136,7 +168,8 @@ def main():
                 print(f'ok {n} - kill {n}: {len(printed)} changes printed, {actions} actions stored')
         print(f'# {kills} kills, {failures} with anything lost; printed before the kills: '
               + ', '.join(f'{v} {k}' for k, v in counts.items())
-              + '; killed during: ' + ', '.join(f'{k} {v}' for k, v in sorted(killed_in.items())))
+              + '; killed during: ' + ', '.join(f'{k} {v}' for k, v in sorted(killed_in.items()))
+              + '; aimed at: ' + ', '.join(f'{k} {v}' for k, v in sorted(aimed_at.items())))
         print(f'1..{kills}')
     return 0
 
