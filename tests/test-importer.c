@@ -308,7 +308,8 @@ test_markdown (void)
   doc = parse_text ("# A Model Protocol\n\n"
                     "## 1. Party groups\n\n"
                     "1.1 Officers brief **every** group on *council* business, as the "
-                    "[constitution](https://example.org/c) says.\n\n"
+                    "[constitution](https://example.org/c) says, not [this](javascript:alert(1)) "
+                    "nor [<https://example.org/d>](<https://example.org/d> \"title\").\n\n"
                     "- first point;\n"
                     "- second point.\n\n"
                     "## 2. Visits\n\n"
@@ -318,7 +319,9 @@ test_markdown (void)
 
   g_assert_cmpstr (doc->title, ==, "A Model Protocol");
   g_assert_cmpuint (doc->sections->len, ==, 3);
-  assert_paragraph (doc, "1.1", "Officers brief every group on council business, as the constitution says.",
+  /* A link keeps its address, when it is one Concordat would open. */
+  assert_paragraph (doc, "1.1", "Officers brief every group on council business, as the constitution "
+                    "(https://example.org/c) says, not this nor <https://example.org/d>.",
                     "\n• first point;\n• second point.");
   section = section_of (doc, "2.1");
   g_assert_cmpstr (section->heading, ==, "Schools");
@@ -352,7 +355,8 @@ test_not_text (void)
   doc = concordat_importer_parse (empty, "empty.txt", &error);
   g_assert_null (doc);
   g_assert_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID);
-  g_assert_cmpstr (error->message, ==, "empty.txt is empty: there is no protocol in it to import");
+  g_assert_cmpstr (error->message, ==, "empty.txt is empty: there is no protocol in it to import. "
+                   "Choose the file that holds the protocol's text.");
   g_clear_error (&error);
 
   doc = concordat_importer_parse (binary, "scan.pdf", &error);

@@ -6,6 +6,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <utime.h>
 
 #include "concordat-error.h"
 #include "concordat-store.h"
@@ -43,7 +45,7 @@ file_mode (const char *path)
   GStatBuf st;
 
   g_assert_cmpint (g_stat (path, &st), ==, 0);
-  return st.st_mode & 0777;
+  return st.st_mode & 07777;
 }
 
 /* Writes a database with plain SQLite, as another program or an older or
@@ -489,6 +491,138 @@ test_same_second_order (Fixture       *f,
   g_assert_cmpstr (g_ptr_array_index (backups, 1), ==, first);
 }
 
+/* A file already named as the backup would be — another Concordat's
+ * backup of the same second, or anything else — is never written over. */
+static void
+test_backup_never_overwrites (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(ConcordatStore) store = NULL;
+  g_autoptr(GDateTime) now = day (11, 20, 9);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup_dir = NULL;
+  g_autofree char *taken = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) partials = NULL;
+
+  store = concordat_store_open (f->path, &error);
+  g_assert_no_error (error);
+  backup_dir = concordat_store_dup_backup_dir (store);
+  g_assert_cmpint (g_mkdir_with_parents (backup_dir, 0700), ==, 0);
+  kept = g_build_filename (backup_dir, "concordat-2026-11-20-090000.db", NULL);
+  g_assert_true (g_file_set_contents (kept, "someone else's file", -1, NULL));
+
+  taken = concordat_store_backup (store, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (taken, !=, kept);
+  g_assert_true (g_str_has_suffix (taken, "concordat-2026-11-20-090000-2.db"));
+  g_assert_true (g_file_get_contents (kept, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "someone else's file");
+  g_assert_cmpuint (file_mode (taken), ==, 0600);
+
+  /* Only the two are there: nothing is left half-written beside them. */
+  partials = files_starting (backup_dir, "concordat-");
+  g_assert_cmpuint (partials->len, ==, 2);
+}
+
+/* A backup's temporary file left by a stopped writer is removed once it
+ * is an hour old; a newer one may be another Concordat's, still at work. */
+static void
+test_stale_partials_removed (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(ConcordatStore) store = NULL;
+  g_autoptr(GDateTime) now = day (11, 20, 9);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup_dir = NULL;
+  g_autofree char *stale = NULL;
+  g_autofree char *fresh = NULL;
+  g_autofree char *taken = NULL;
+  struct utimbuf old = { 0 };
+
+  store = concordat_store_open (f->path, &error);
+  g_assert_no_error (error);
+  backup_dir = concordat_store_dup_backup_dir (store);
+  g_assert_cmpint (g_mkdir_with_parents (backup_dir, 0700), ==, 0);
+  stale = g_build_filename (backup_dir, "concordat-2026-11-19-090000.db.part", NULL);
+  fresh = g_build_filename (backup_dir, "concordat-2026-11-20-085959.123-0badcafe.part", NULL);
+  g_assert_true (g_file_set_contents (stale, "half", -1, NULL));
+  g_assert_true (g_file_set_contents (fresh, "half", -1, NULL));
+  old.actime = old.modtime = time (NULL) - 2 * 60 * 60;
+  g_assert_cmpint (g_utime (stale, &old), ==, 0);
+
+  taken = concordat_store_backup (store, now, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+}
+
+/* The journal files and the backups are narrowed at every open, as the
+ * database is, whatever made them wider since. */
+static void
+test_companions_narrowed (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = day (11, 20, 9);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *backup_dir = NULL;
+  g_autofree char *backup = NULL;
+  ConcordatStore *store;
+  ConcordatStore *second;
+
+  store = concordat_store_open (f->path, &error);
+  g_assert_no_error (error);
+  concordat_store_set_meta (store, "council", "Anytown", &error);
+  g_assert_no_error (error);
+  backup = concordat_store_backup (store, now, &error);
+  g_assert_no_error (error);
+  backup_dir = concordat_store_dup_backup_dir (store);
+
+  /* Widened while the first is open, so that its WAL is still there. */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_chmod (wal, 0644);
+  g_chmod (backup_dir, 0755);
+  g_chmod (backup, 0644);
+
+  g_test_expect_message ("Concordat", G_LOG_LEVEL_WARNING, "*concordat.db-wal could be read by other users*");
+  g_test_expect_message ("Concordat", G_LOG_LEVEL_WARNING, "*backups could be read by other users*");
+  g_test_expect_message ("Concordat", G_LOG_LEVEL_WARNING, "*concordat-2026-11-20-090000.db could be read by other users*");
+  second = concordat_store_open (f->path, &error);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (file_mode (wal), ==, 0600);
+  g_assert_cmpuint (file_mode (backup_dir), ==, 0700);
+  g_assert_cmpuint (file_mode (backup), ==, 0600);
+
+  g_assert_finalize_object (second);
+  g_assert_finalize_object (store);
+}
+
+/* A folder every user shares (sticky and world-writable, as /tmp) is not
+ * Concordat's to narrow: it warns, and keeps the database itself private. */
+static void
+test_shared_folder_left (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(ConcordatStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (f->path);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 01777), ==, 0);
+
+  g_test_expect_message ("Concordat", G_LOG_LEVEL_WARNING, "*is shared by every user*folder of its own*");
+  store = concordat_store_open (f->path, &error);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (file_mode (dir), ==, 01777);
+  g_assert_cmpuint (file_mode (f->path), ==, 0600);
+}
+
 static void
 test_backup_if_due (Fixture       *f,
                     gconstpointer  data)
@@ -579,6 +713,10 @@ main (int   argc,
   ADD ("rotation", test_rotation);
   ADD ("same-second-order", test_same_second_order);
   ADD ("backup-if-due", test_backup_if_due);
+  ADD ("backup-never-overwrites", test_backup_never_overwrites);
+  ADD ("stale-partials-removed", test_stale_partials_removed);
+  ADD ("companions-narrowed", test_companions_narrowed);
+  ADD ("shared-folder-left", test_shared_folder_left);
   ADD ("check-file", test_check_file);
 
 #undef ADD

@@ -479,6 +479,91 @@ test_load_too_new (void)
   g_assert_nonnull (strstr (error->message, "version 2"));
 }
 
+/* Definitions made to hurt, each refused with exactly this message. */
+static void
+assert_refused (const char *json,
+                const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConcordatWizard) wizard = load (json, &error);
+
+  g_assert_null (wizard);
+  g_assert_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+/* Two questions on different steps, each asked only when the other was
+ * answered: neither could ever be asked first. */
+static void
+test_load_hostile_cycle (void)
+{
+  assert_refused ("{" HEAD "\"steps\": ["
+                  "{\"id\": \"s\", \"title\": \"S\", \"fields\": [{\"id\": \"a\", \"type\": \"text\", "
+                  "\"label\": \"A\", \"when\": {\"field\": \"b\", \"answered\": true}}]}, "
+                  "{\"id\": \"t\", \"title\": \"T\", \"when\": {\"field\": \"a\", \"answered\": true}, "
+                  "\"fields\": [{\"id\": \"b\", \"type\": \"text\", \"label\": \"B\", "
+                  "\"when\": {\"field\": \"a\", \"answered\": true}}]}], " SUMMARY "}",
+                  "test.json: steps[0].fields[0].when.field: “b” is asked later, at steps[1].fields[0]; a "
+                  "condition can use only answers asked before it, so move the question earlier");
+  /* A step that waits on its own question. */
+  assert_refused ("{" HEAD "\"steps\": [{\"id\": \"s\", \"title\": \"S\", "
+                  "\"when\": {\"not\": {\"field\": \"a\", \"answered\": true}}, "
+                  "\"fields\": [{\"id\": \"a\", \"type\": \"text\", \"label\": \"A\"}]}], " SUMMARY "}",
+                  "test.json: steps[0].when.not.field: “a” is asked later, at steps[0].fields[0]; a "
+                  "condition can use only answers asked before it, so move the question earlier");
+}
+
+static void
+test_load_hostile_field_type (void)
+{
+  static const char * const types[] = { "\"Text\"", "\"\"", "7", "null", "[\"text\"]" };
+  static const char * const messages[] = {
+    "test.json: steps[0].fields[0].type: “Text” is not a field type; use text, long-text, yes-no, "
+    "choice, date, group, groups or ward",
+    "test.json: steps[0].fields[0].type: is empty; give the kind of answer it takes: text, "
+    "long-text, yes-no, choice, date, group, groups or ward",
+    "test.json: steps[0].fields[0].type: should be text, not a number; give the kind of answer it "
+    "takes: text, long-text, yes-no, choice, date, group, groups or ward",
+    "test.json: steps[0].fields[0].type: should be text, not null; give the kind of answer it "
+    "takes: text, long-text, yes-no, choice, date, group, groups or ward",
+    "test.json: steps[0].fields[0].type: should be text, not a list; give the kind of answer it "
+    "takes: text, long-text, yes-no, choice, date, group, groups or ward",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{" HEAD "\"steps\": [{\"id\": \"s\", \"title\": \"S\", "
+                                               "\"fields\": [{\"id\": \"a\", \"type\": %s, \"label\": "
+                                               "\"A\"}]}], " SUMMARY "}", types[i]);
+      assert_refused (json, messages[i]);
+    }
+}
+
+/* A condition nested 100,000 deep: refused before the parser, which
+ * would use up the stack, ever sees it. */
+static void
+test_load_hostile_deep (void)
+{
+  g_autoptr(GString) json = g_string_new ("{" HEAD "\"steps\": [{\"id\": \"s\", \"title\": \"S\", "
+                                          "\"fields\": [{\"id\": \"a\", \"type\": \"text\", \"label\": "
+                                          "\"A\"}, {\"id\": \"b\", \"type\": \"text\", \"label\": \"B\", "
+                                          "\"when\": ");
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (json, "{\"not\": ");
+  g_string_append (json, "{\"field\": \"a\", \"answered\": true}");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (json, '}');
+  g_string_append (json, "}]}], " SUMMARY "}");
+
+  assert_refused (json->str, "test.json: its lists and objects are nested more than 64 deep, far deeper "
+                             "than a wizard definition goes; check that it is the right file");
+
+  /* Brackets inside text are text. */
+  g_assert_false (concordat_wizard_json_too_deep ("{\"a\": \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+                                                  "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\\\"\"}", 84));
+}
+
 static void
 test_load_file (void)
 {
@@ -1170,6 +1255,9 @@ main (int    argc,
   g_test_add_func ("/wizard/load/valid", test_load_valid);
   g_test_add_func ("/wizard/load/broken", test_load_broken);
   g_test_add_func ("/wizard/load/too-new", test_load_too_new);
+  g_test_add_func ("/wizard/load/hostile/cycle", test_load_hostile_cycle);
+  g_test_add_func ("/wizard/load/hostile/field-type", test_load_hostile_field_type);
+  g_test_add_func ("/wizard/load/hostile/deep", test_load_hostile_deep);
   g_test_add_func ("/wizard/load/file", test_load_file);
   g_test_add_func ("/wizard/load/bundled", test_load_bundled);
   g_test_add ("/wizard/conditions", Fixture, NULL, concordat_test_store_set_up, test_conditions,

@@ -17,10 +17,6 @@
 #include "concordat-record.h"
 #include "concordat-wizard.h"
 
-/* An answers file is a handful of short answers; anything this big is a
- * mistake, and is refused before it is read into memory. */
-#define ANSWERS_MAX_BYTES (1024 * 1024)
-
 /* The options of "wizard" that take a value, which is never the verb. */
 static const char * const wizard_value_options[] = { "--answers", NULL };
 
@@ -237,25 +233,15 @@ wizard_show (int    argc,
 
 /* --- wizard run --- */
 
-static gboolean
-is_blank (const char *text,
-          gsize       length)
-{
-  for (gsize i = 0; i < length; i++)
-    if (!g_ascii_isspace (text[i]))
-      return FALSE;
-  return TRUE;
-}
-
+/* "-" is standard input.  No more than one byte past the limit is read,
+ * so that a huge file is refused without reading it all. */
 static JsonObject *
 read_answers (const char  *path,
               GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
-  JsonNode *root;
 
   if (g_str_equal (path, "-"))
     {
@@ -263,7 +249,7 @@ read_answers (const char  *path,
       char buffer[4096];
       size_t n;
 
-      while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0 && text->len <= ANSWERS_MAX_BYTES)
+      while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0 && text->len <= CONCORDAT_WIZARD_ANSWERS_MAX_BYTES)
         g_string_append_len (text, buffer, n);
       length = text->len;
       contents = g_string_free (g_steal_pointer (&text), FALSE);
@@ -280,8 +266,8 @@ read_answers (const char  *path,
                        "Cannot read the answers file %s: %s", path, local_error->message);
           return NULL;
         }
-      if (g_file_info_get_size (info) > ANSWERS_MAX_BYTES)
-        length = ANSWERS_MAX_BYTES + 1;
+      if (g_file_info_get_size (info) > CONCORDAT_WIZARD_ANSWERS_MAX_BYTES)
+        length = CONCORDAT_WIZARD_ANSWERS_MAX_BYTES + 1;
       else if (!g_file_get_contents (g_file_peek_path (file), &contents, &length, &local_error))
         {
           g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO,
@@ -290,40 +276,7 @@ read_answers (const char  *path,
         }
     }
 
-  if (length > ANSWERS_MAX_BYTES)
-    {
-      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
-                   "%s: the answers file is larger than 1 MB; it should hold a short JSON object "
-                   "of answers such as {\"topic\": \"Local plan\"}", path);
-      return NULL;
-    }
-  if (contents == NULL || is_blank (contents, length))
-    {
-      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
-                   "%s: the answers file is empty; it should hold one JSON object of answers "
-                   "such as {\"topic\": \"Local plan\"}", path);
-      return NULL;
-    }
-  if (memchr (contents, '\0', length) != NULL ||
-      !g_utf8_validate (contents, length, NULL) ||
-      !json_parser_load_from_data (parser, contents, length, &local_error))
-    {
-      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
-                   "%s: this is not valid JSON (%s); the answers should be one JSON object "
-                   "such as {\"topic\": \"Local plan\"}", path,
-                   local_error != NULL ? local_error->message : "it is not UTF-8 text, or holds NUL bytes");
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
-                   "%s: the answers should be one JSON object, with a member for each field "
-                   "id, such as {\"topic\": \"Local plan\"}", path);
-      return NULL;
-    }
-  return json_object_ref (json_node_get_object (root));
+  return concordat_wizard_parse_answers (contents, length, path, error);
 }
 
 static void

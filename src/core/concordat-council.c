@@ -49,8 +49,10 @@ concordat_council_prepare (ConcordatStore  *store,
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
+      g_autofree char *message = concordat_store_dup_errmsg (db);
+
       g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO,
-                   "Cannot read the council’s record: %s", sqlite3_errmsg (db));
+                   "Cannot read the council’s record: %s", message);
       sqlite3_finalize (stmt);
       return NULL;
     }
@@ -74,8 +76,9 @@ concordat_council_set_write_error (ConcordatStore  *store,
                                    const char      *doing,
                                    GError         **error)
 {
-  g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO, "Cannot %s: %s",
-               doing, sqlite3_errmsg (concordat_store_get_db (store)));
+  g_autofree char *message = concordat_store_dup_errmsg (concordat_store_get_db (store));
+
+  g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO, "Cannot %s: %s", doing, message);
 }
 
 /* Says a write committed something, for views of the council to read it

@@ -210,6 +210,12 @@ note_number (Builder    *b,
     concordat_importer_warn (b->doc, "Line %u: the numbering goes back from %s to %s; "
                              "check the paragraphs around it.", line, b->last_number, number);
 
+  /* Starting again anywhere but at 1 is as likely a number out of place. */
+  if (restart && b->last_number != NULL && !is_first_number (number))
+    concordat_importer_warn (b->doc, "Line %u: the numbering goes back from %s to %s, so it was "
+                             "taken to start again there; check the paragraphs around it.",
+                             line, b->last_number, number);
+
   g_array_index (b->runs, Run, b->runs->len - 1).count++;
   g_free (b->last_number);
   b->last_number = g_strdup (number);
@@ -502,6 +508,27 @@ is_paragraph_number (Builder    *b,
   return b->text == NULL || b->after_heading || ends_sentence (b->text) || b->blank_run > 0;
 }
 
+/* The length of a number such as "1.1.1.1.1.1.1.1" at the start of @text
+ * when it has more parts than a paragraph number has (seven), or 0. */
+static gsize
+too_deep_number (const char *text)
+{
+  const char *p = text;
+  guint parts = 0;
+
+  while (g_ascii_isdigit (*p))
+    {
+      while (g_ascii_isdigit (*p))
+        p++;
+      parts++;
+      if (*p != '.' || !g_ascii_isdigit (p[1]))
+        break;
+      p++;
+    }
+
+  return parts > 7 ? (gsize) (p - text) : 0;
+}
+
 static void
 read_line (Builder *b,
            GArray  *lines,
@@ -511,6 +538,12 @@ read_line (Builder *b,
   const Line *line = line_at (lines, i);
   g_autoptr(GMatchInfo) match = NULL;
   const char *text = line->text;
+  gsize deep = too_deep_number (text);
+
+  if (deep > 0)
+    concordat_importer_warn (b->doc, "Line %u: “%.*s” has more parts than a paragraph number can "
+                             "have (seven), so it was kept as text; check the paragraphs around it.",
+                             line->number, (int) MIN (deep, 80), text);
 
   if (line->md_level > 0)
     {
@@ -745,6 +778,9 @@ static void
 assign_citations (Builder *b)
 {
   g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Each repeated citation → the next "(n)" to try, so that a number
+   * repeated thousands of times is not counted up from 2 each time. */
+  g_autoptr(GHashTable) next = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree guint *unnumbered = g_new0 (guint, b->doc->sections->len + 1);
   g_autofree gboolean *has_numbers = g_new0 (gboolean, b->doc->sections->len + 1);
   int main = main_run (b);
@@ -773,12 +809,14 @@ assign_citations (Builder *b)
       if (g_hash_table_contains (used, citation))
         {
           g_autofree char *original = g_steal_pointer (&citation);
+          guint n = MAX (GPOINTER_TO_UINT (g_hash_table_lookup (next, original)), 2);
 
-          for (guint n = 2; citation == NULL || g_hash_table_contains (used, citation); n++)
+          for (; citation == NULL || g_hash_table_contains (used, citation); n++)
             {
               g_free (citation);
               citation = g_strdup_printf ("%s (%u)", original, n);
             }
+          g_hash_table_replace (next, g_strdup (original), GUINT_TO_POINTER (n));
 
           if (info->number != NULL)
             concordat_importer_warn (b->doc, "Line %u: paragraph %s appears more than once; "

@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* Past this many, one more warning says there are more. */
+#define CONCORDAT_IMPORTER_MAX_WARNINGS 50
+
 typedef struct
 {
   GRegex *number;

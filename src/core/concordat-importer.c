@@ -17,6 +17,7 @@
 
 #include "concordat-error.h"
 #include "concordat-importer-private.h"
+#include "concordat-links.h"
 
 /* A numbered paragraph or heading: "8.3", "82.", "- 5.3", "10 Political". */
 #define NUMBER_PATTERN "^(?:[-•*]\\s+)?(\\d{1,3}(?:\\.\\d{1,3}){0,6})(\\.|\\))?\\s+(\\S.*)$"
@@ -106,6 +107,18 @@ concordat_importer_warn (ConcordatParsedDocument *doc,
 {
   va_list args;
 
+  /* A text that earns hundreds of warnings needs the first ones read, not
+   * all of them. */
+  if (doc->warnings->len > CONCORDAT_IMPORTER_MAX_WARNINGS)
+    return;
+  if (doc->warnings->len == CONCORDAT_IMPORTER_MAX_WARNINGS)
+    {
+      g_ptr_array_add (doc->warnings, g_strdup_printf ("There are more warnings than these %d; "
+                                                       "check the whole protocol.",
+                                                       CONCORDAT_IMPORTER_MAX_WARNINGS));
+      return;
+    }
+
   va_start (args, format);
   g_ptr_array_add (doc->warnings, g_strdup_vprintf (format, args));
   va_end (args);
@@ -125,7 +138,8 @@ decode (GBytes                   *bytes,
   if (size == 0)
     {
       g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
-                   "%s is empty: there is no protocol in it to import", source_name);
+                   "%s is empty: there is no protocol in it to import. "
+                   "Choose the file that holds the protocol's text.", source_name);
       return NULL;
     }
 
@@ -163,13 +177,115 @@ decode (GBytes                   *bytes,
     g_autoptr(GError) local_error = NULL;
     char *text = g_convert (data, size, "UTF-8", "WINDOWS-1252", NULL, NULL, &local_error);
 
-    if (text == NULL)
-      text = g_utf8_make_valid (data, size);
+    if (text != NULL)
+      {
+        concordat_importer_warn (doc, "%s is not valid UTF-8; it was read as Windows-1252 text. "
+                                 "Check that quotation marks and accented letters look right.", source_name);
+        return text;
+      }
+  }
 
-    concordat_importer_warn (doc, "%s is not valid UTF-8; it was read as Windows-1252 text. "
-                             "Check that quotation marks and accented letters look right.", source_name);
+  /* Neither: what cannot be read is marked where it stood, not dropped. */
+  {
+    char *text = g_utf8_make_valid (data, size);
+    guint replaced = 0;
+
+    for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+      replaced += g_utf8_get_char (p) == 0xFFFD;
+    concordat_importer_warn (doc, "%s is neither UTF-8 nor Windows-1252 text: %u characters that could "
+                             "not be read were replaced by “�”. Save the protocol as UTF-8 text and "
+                             "import it again, or check the paragraphs that have “�”.",
+                             source_name, replaced);
     return text;
   }
+}
+
+/* Control characters are no text, other than the white space the importer
+ * reads: tab and the line and page breaks. */
+static gboolean
+is_control (gunichar c)
+{
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') ||
+         (c >= 0x7F && c <= 0x9F);
+}
+
+/* The invisible marks that set the direction text is shown in, with which
+ * text can be made to show in another order than it is read. */
+static gboolean
+is_direction_control (gunichar c)
+{
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+typedef struct
+{
+  guint    count;
+  gunichar first;
+  guint    line;
+} Removed;
+
+static void
+note_removed (Removed  *removed,
+              gunichar  c,
+              guint     line)
+{
+  if (removed->count++ == 0)
+    {
+      removed->first = c;
+      removed->line = line;
+    }
+}
+
+/* Takes out control characters and direction marks, saying how many and
+ * where the first was; text of which more than one character in twenty is
+ * a control character or could not be read is no text. */
+static char *
+remove_controls (char                     *text,
+                 const char               *source_name,
+                 ConcordatParsedDocument  *doc,
+                 GError                  **error)
+{
+  g_autofree char *owned = text;
+  GString *out = g_string_sized_new (strlen (owned));
+  Removed controls = { 0 }, directions = { 0 };
+  guint line = 1, characters = 0, unreadable = 0;
+
+  for (const char *p = owned; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      characters++;
+      line += c == '\n';
+      unreadable += c == 0xFFFD;
+      if (is_control (c))
+        note_removed (&controls, c, line);
+      else if (is_direction_control (c))
+        note_removed (&directions, c, line);
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  if (controls.count + unreadable > 8 && (controls.count + unreadable) * 20 > characters)
+    {
+      g_string_free (out, TRUE);
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
+                   "%s is not a text file (%u of its %u characters are control characters or "
+                   "cannot be read). Save the protocol as plain text or Markdown and import that.",
+                   source_name, controls.count + unreadable, characters);
+      return NULL;
+    }
+
+  if (controls.count > 0)
+    concordat_importer_warn (doc, "Line %u: %u control characters that are not text (the first "
+                             "U+%04X) were left out; check the paragraphs around it.",
+                             controls.line, controls.count, controls.first);
+  if (directions.count > 0)
+    concordat_importer_warn (doc, "Line %u: %u invisible marks that change the direction text is "
+                             "shown in (the first U+%04X) were left out, so that the text shows in "
+                             "the order it is read; check the paragraphs around it.",
+                             directions.line, directions.count, directions.first);
+
+  return g_string_free (out, FALSE);
 }
 
 
@@ -179,7 +295,41 @@ line_clear (gpointer data)
   g_free (((Line *)data)->text);
 }
 
-/* Markdown's inline marks, which PDF extraction tools also produce. */
+/* A line the regular expression engine gives up on (it has a limit on the
+ * work one match may take, which a line of megabytes can reach) is kept
+ * as it is, marks and all, rather than lost. */
+static char *
+replace (GRegex     *regex,
+         const char *text,
+         const char *replacement)
+{
+  char *replaced = g_regex_replace (regex, text, -1, 0, replacement, 0, NULL);
+
+  return replaced != NULL ? replaced : g_strdup (text);
+}
+
+/* "[the code](https://example.org/code)" reads "the code
+ * (https://example.org/code)", so that the reader shows the address as a
+ * link; an address that is not one Concordat would open, or that the
+ * text already shows, is left out. */
+static gboolean
+link_text (const GMatchInfo *match,
+           GString          *result,
+           gpointer          user_data)
+{
+  g_autofree char *text = g_match_info_fetch (match, 1);
+  g_autofree char *address = g_match_info_fetch (match, 2);
+
+  g_string_append (result, text);
+  if (*address != '\0' && strstr (text, address) == NULL && concordat_links_is_safe_uri (address))
+    g_string_append_printf (result, *text != '\0' ? " (%s)" : "%s", address);
+  return FALSE;
+}
+
+/* Markdown's inline marks, which PDF extraction tools also produce.  Bold
+ * text runs at most 500 characters, so that each "**" looks no further
+ * than that for its closing mark: a long line of marks that never close
+ * would otherwise take a time growing with the square of its length. */
 static char *
 strip_inline_markup (const char *text)
 {
@@ -190,15 +340,34 @@ strip_inline_markup (const char *text)
 
   if (g_once_init_enter (&once))
     {
-      link = g_regex_new ("\\[([^\\]]*)\\]\\([^)]*\\)", G_REGEX_OPTIMIZE, 0, NULL);
-      bold = g_regex_new ("\\*\\*(\\S(?:.*?\\S)?)\\*\\*|__(\\S(?:.*?\\S)?)__", G_REGEX_OPTIMIZE, 0, NULL);
+      link = g_regex_new ("\\[([^\\]]*)\\]\\(\\s*<?((?:[^\\s()<>]|\\([^\\s()]*\\))*)>?[^)]*\\)",
+                          G_REGEX_OPTIMIZE, 0, NULL);
+      bold = g_regex_new ("\\*\\*(\\S(?:.{0,500}?\\S)?)\\*\\*|__(\\S(?:.{0,500}?\\S)?)__",
+                          G_REGEX_OPTIMIZE, 0, NULL);
       emphasis = g_regex_new ("(?<![\\w*])\\*(\\S(?:[^*]*?\\S)?)\\*(?![\\w*])", G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&once, 1);
     }
 
-  a = g_regex_replace (link, text, -1, 0, "\\1", 0, NULL);
-  b = g_regex_replace (bold, a, -1, 0, "\\1\\2", 0, NULL);
-  return g_regex_replace (emphasis, b, -1, 0, "\\1", 0, NULL);
+  /* Most lines have no marks, and are not run through the patterns: they
+   * cost as much as the rest of reading a long protocol. */
+  if (strpbrk (text, "*_[") == NULL)
+    return g_strdup (text);
+
+  a = g_regex_replace_eval (link, text, -1, 0, 0, link_text, NULL, NULL);
+  if (a == NULL)
+    a = g_strdup (text);
+  b = replace (bold, a, "\\1\\2");
+  return replace (emphasis, b, "\\1");
+}
+
+/* Whether @text has an "l" before a "t", "f" or "n", as fix_ocr() needs. */
+static gboolean
+has_small_l (const char *text)
+{
+  for (const char *l = strchr (text, 'l'); l != NULL; l = strchr (l + 1, 'l'))
+    if (l[1] == 't' || l[1] == 'f' || l[1] == 'n')
+      return TRUE;
+  return FALSE;
 }
 
 /* OCR reads a capital I as a small l: "ltis", "lt is", "lf a member".
@@ -217,8 +386,11 @@ fix_ocr (const char *text)
       g_once_init_leave (&once, 1);
     }
 
-  a = g_regex_replace (it_is, text, -1, 0, "\\1It is", 0, NULL);
-  return g_regex_replace (small_l, a, -1, 0, "\\1I\\2", 0, NULL);
+  if (!has_small_l (text))
+    return g_strdup (text);
+
+  a = replace (it_is, text, "\\1It is");
+  return replace (small_l, a, "\\1I\\2");
 }
 
 /* Tabs and no-break spaces become spaces, runs of spaces one space. */
@@ -250,6 +422,30 @@ normalise_spaces (const char *raw)
   return g_string_free (out, FALSE);
 }
 
+/* Splits @text at its line breaks.  Not with g_strsplit(): that
+ * searches the rest of the text with strstr() for every line, which
+ * AddressSanitizer checks by measuring the whole rest each time, making
+ * the import of a long protocol take minutes under it instead of seconds. */
+static GStrv
+split_at_newlines (char *text)
+{
+  GPtrArray *pieces = g_ptr_array_new ();
+  char *p = text;
+  char *end = text + strlen (text);
+
+  for (;;)
+    {
+      char *newline = memchr (p, '\n', end - p);
+
+      g_ptr_array_add (pieces, g_strndup (p, newline != NULL ? newline - p : end - p));
+      if (newline == NULL)
+        break;
+      p = newline + 1;
+    }
+  g_ptr_array_add (pieces, NULL);
+  return (GStrv) g_ptr_array_free (pieces, FALSE);
+}
+
 /* Splits the text into cleaned lines, joining a bold heading that PDF
  * extraction spread over several lines ("**EXCERPT … \n … 2006**"). */
 static GArray *
@@ -266,7 +462,7 @@ split_lines (const char *text)
   for (char *p = unix_text; *p != '\0'; p++)
     if (*p == '\f' || (*p == '\r' && p[1] != '\n'))
       *p = '\n';
-  raw = g_strsplit (unix_text, "\n", -1);
+  raw = split_at_newlines (unix_text);
 
   for (guint i = 0; raw[i] != NULL; i++)
     {
@@ -351,12 +547,14 @@ remove_page_furniture (GArray *lines)
   g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
   const Patterns *p = concordat_importer_patterns ();
-  guint removed = 0;
+  guint removed = 0, text_lines = 0;
 
   for (guint i = 0; i < lines->len; i++)
     {
       Line *line = &g_array_index (lines, Line, i);
       GString *key = g_string_new (NULL);
+
+      text_lines += *line->text != '\0';
 
       for (const char *c = line->text; *c != '\0'; c++)
         if (g_ascii_isdigit (*c))
@@ -385,8 +583,11 @@ remove_page_furniture (GArray *lines)
       if (*line->text == '\0' || line->md_level > 0)
         continue;
 
+      /* A line that is a quarter of the text is the text, not what
+       * repeats at the top or foot of its pages. */
       furniture = g_regex_match (p->page_number, line->text, 0, NULL) ||
-                  (n >= 3 && g_utf8_strlen (line->text, -1) <= 80 && !is_structural (line->text));
+                  (n >= 3 && n * 4 <= text_lines &&
+                   g_utf8_strlen (line->text, -1) <= 80 && !is_structural (line->text));
       if (furniture)
         {
           g_free (line->text);
@@ -428,6 +629,9 @@ concordat_importer_parse (GBytes      *bytes,
   doc->warnings = g_ptr_array_new_with_free_func (g_free);
 
   text = decode (bytes, source_name, doc, error);
+  if (text == NULL)
+    return NULL;
+  text = remove_controls (g_steal_pointer (&text), source_name, doc, error);
   if (text == NULL)
     return NULL;
 

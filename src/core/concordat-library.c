@@ -69,8 +69,10 @@ prepare (sqlite3     *db,
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
+      g_autofree char *message = concordat_store_dup_errmsg (db);
+
       g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO,
-                   "Cannot read the library: %s", sqlite3_errmsg (db));
+                   "Cannot read the library: %s", message);
       sqlite3_finalize (stmt);
       return NULL;
     }
@@ -191,7 +193,9 @@ typedef struct
 {
   sqlite3      *db;
   sqlite3_stmt *section;
-  sqlite3_stmt *paragraph;
+  sqlite3_stmt *paragraph;   /* into the temporary table */
+  sqlite3_stmt *paragraphs;  /* from it into the library */
+  sqlite3_stmt *ids;
   sqlite3_stmt *topic;
 } Writer;
 
@@ -200,6 +204,8 @@ writer_clear (Writer *w)
 {
   sqlite3_finalize (w->section);
   sqlite3_finalize (w->paragraph);
+  sqlite3_finalize (w->paragraphs);
+  sqlite3_finalize (w->ids);
   sqlite3_finalize (w->topic);
 }
 
@@ -238,6 +244,10 @@ write_sections (Writer                  *w,
   return TRUE;
 }
 
+/* Paragraphs are gathered in a temporary table and go into the library in
+ * one statement: every statement that changes the full-text index, which
+ * a trigger fills, opens and closes a savepoint on it, and one statement
+ * for all the paragraphs stores them three times as fast as one each. */
 static gboolean
 write_paragraphs (Writer                  *w,
                   gint64                   document_id,
@@ -245,25 +255,37 @@ write_paragraphs (Writer                  *w,
                   const gint64            *section_ids,
                   ConcordatTopics         *topics)
 {
-  for (guint i = 0; i < parsed->paragraphs->len; i++)
+  guint i = 0;
+  int rc;
+
+  for (i = 0; i < parsed->paragraphs->len; i++)
+    {
+      const ConcordatParsedParagraph *p = g_ptr_array_index (parsed->paragraphs, i);
+
+      if (p->section >= 0)
+        sqlite3_bind_int64 (w->paragraph, 1, section_ids[p->section]);
+      sqlite3_bind_int (w->paragraph, 2, i);
+      sqlite3_bind_text (w->paragraph, 3, p->citation, -1, SQLITE_STATIC);
+      sqlite3_bind_text (w->paragraph, 4, p->text, -1, SQLITE_STATIC);
+      if (!step_done (w->paragraph))
+        return FALSE;
+    }
+
+  sqlite3_bind_int64 (w->paragraphs, 1, document_id);
+  if (!step_done (w->paragraphs))
+    return FALSE;
+
+  /* Their ids, in their order, for their topics. */
+  sqlite3_bind_int64 (w->ids, 1, document_id);
+  for (i = 0; (rc = sqlite3_step (w->ids)) == SQLITE_ROW && i < parsed->paragraphs->len; i++)
     {
       const ConcordatParsedParagraph *p = g_ptr_array_index (parsed->paragraphs, i);
       const char *heading = "";
       g_autoptr(GPtrArray) matches = NULL;
-      gint64 id;
+      gint64 id = sqlite3_column_int64 (w->ids, 0);
 
       if (p->section >= 0)
         heading = ((ConcordatParsedSection *)g_ptr_array_index (parsed->sections, p->section))->heading;
-
-      sqlite3_bind_int64 (w->paragraph, 1, document_id);
-      if (p->section >= 0)
-        sqlite3_bind_int64 (w->paragraph, 2, section_ids[p->section]);
-      sqlite3_bind_int (w->paragraph, 3, i);
-      sqlite3_bind_text (w->paragraph, 4, p->citation, -1, SQLITE_STATIC);
-      sqlite3_bind_text (w->paragraph, 5, p->text, -1, SQLITE_STATIC);
-      if (!step_done (w->paragraph))
-        return FALSE;
-      id = sqlite3_last_insert_rowid (w->db);
 
       matches = concordat_topics_tag (topics, heading, p->text);
       for (guint m = 0; m < matches->len; m++)
@@ -274,11 +296,26 @@ write_paragraphs (Writer                  *w,
           sqlite3_bind_text (w->topic, 2, match->topic, -1, SQLITE_STATIC);
           sqlite3_bind_double (w->topic, 3, match->weight);
           if (!step_done (w->topic))
-            return FALSE;
+            {
+              sqlite3_reset (w->ids);
+              return FALSE;
+            }
         }
     }
+  sqlite3_reset (w->ids);
 
-  return TRUE;
+  return rc == SQLITE_DONE && i == parsed->paragraphs->len;
+}
+
+static void
+set_import_error (GError     **error,
+                  sqlite3     *db,
+                  const char  *source_name)
+{
+  g_autofree char *message = concordat_store_dup_errmsg (db);
+
+  g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO,
+               "Cannot store %s: %s. Nothing was imported.", source_name, message);
 }
 
 static gint64
@@ -288,7 +325,7 @@ write_document (sqlite3                 *db,
                 ConcordatTopics         *topics)
 {
   g_autofree gint64 *section_ids = g_new0 (gint64, parsed->sections->len + 1);
-  Writer w = { db, NULL, NULL, NULL };
+  Writer w = { db, NULL, NULL, NULL, NULL, NULL };
   sqlite3_stmt *stmt;
   gint64 document_id = -1;
   gboolean ok;
@@ -310,14 +347,29 @@ write_document (sqlite3                 *db,
 
   w.section = prepare (db, "INSERT INTO sections (document_id, parent_id, position, citation, heading, level) "
                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", NULL);
-  w.paragraph = prepare (db, "INSERT INTO paragraphs (document_id, section_id, position, citation, text) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5)", NULL);
+  if (!concordat_store_exec (db, "CREATE TEMP TABLE IF NOT EXISTS imported_paragraphs ("
+                                 "  position   INTEGER PRIMARY KEY,"
+                                 "  section_id INTEGER,"
+                                 "  citation   TEXT NOT NULL,"
+                                 "  text       TEXT NOT NULL);"
+                                 "DELETE FROM temp.imported_paragraphs;", NULL))
+    return -1;
+  w.paragraph = prepare (db, "INSERT INTO temp.imported_paragraphs (section_id, position, citation, text) "
+                             "VALUES (?1, ?2, ?3, ?4)", NULL);
+  w.paragraphs = prepare (db, "INSERT INTO paragraphs (document_id, section_id, position, citation, text) "
+                              "SELECT ?1, section_id, position, citation, text "
+                              "FROM temp.imported_paragraphs ORDER BY position", NULL);
+  w.ids = prepare (db, "SELECT id FROM paragraphs WHERE document_id = ?1 ORDER BY position", NULL);
   w.topic = prepare (db, "INSERT INTO paragraph_topics (paragraph_id, topic, weight) VALUES (?1, ?2, ?3)", NULL);
 
-  ok = w.section != NULL && w.paragraph != NULL && w.topic != NULL &&
+  ok = w.section != NULL && w.paragraph != NULL && w.paragraphs != NULL && w.ids != NULL && w.topic != NULL &&
        write_sections (&w, document_id, parsed, section_ids) &&
        write_paragraphs (&w, document_id, parsed, section_ids, topics);
   writer_clear (&w);
+  /* On failure the rollback takes the temporary table away, and the
+   * failure's own error stays the connection's last, to be reported. */
+  if (ok)
+    ok = concordat_store_exec (db, "DROP TABLE temp.imported_paragraphs;", NULL);
 
   return ok ? document_id : -1;
 }
@@ -364,8 +416,11 @@ concordat_library_import_bytes (ConcordatStore  *store,
     return NULL;
 
   db = concordat_store_get_db (store);
-  if (!concordat_store_exec (db, "BEGIN IMMEDIATE;", error))
-    return NULL;
+  if (!concordat_store_exec (db, "BEGIN IMMEDIATE;", NULL))
+    {
+      set_import_error (error, db, source_name);
+      return NULL;
+    }
 
   doc = g_new0 (ConcordatDocument, 1);
   doc->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
@@ -390,15 +445,11 @@ concordat_library_import_bytes (ConcordatStore  *store,
   doc->slug = unique_slug (db, base_slug);
 
   id = write_document (db, parsed, doc, topics);
-  if (id < 0)
+  if (id < 0 || !concordat_store_exec (db, "COMMIT;", NULL))
     {
-      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO,
-                   "Cannot store %s: %s. Nothing was imported.", source_name, sqlite3_errmsg (db));
+      set_import_error (error, db, source_name);
       goto fail;
     }
-
-  if (!concordat_store_exec (db, "COMMIT;", error))
-    goto fail;
 
   doc->id = id;
   doc->warnings = g_ptr_array_ref (parsed->warnings);
@@ -479,6 +530,7 @@ concordat_library_ensure_model (ConcordatStore  *store,
 {
   g_autoptr(ConcordatDocument) doc = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt;
   gboolean present;
 
@@ -496,8 +548,14 @@ concordat_library_ensure_model (ConcordatStore  *store,
   if (bytes == NULL)
     return FALSE;
 
-  doc = concordat_library_import_bytes (store, bytes, CONCORDAT_DATA_MODEL_PROTOCOL, NULL, TRUE, error);
-  return doc != NULL;
+  /* Another Concordat starting on the same new database at the same
+   * moment may have imported it since it was looked for: that is as good. */
+  doc = concordat_library_import_bytes (store, bytes, CONCORDAT_DATA_MODEL_PROTOCOL, NULL, TRUE, &local_error);
+  if (doc != NULL || g_error_matches (local_error, CONCORDAT_ERROR, CONCORDAT_ERROR_EXISTS))
+    return TRUE;
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 #define DOCUMENT_COLUMNS \

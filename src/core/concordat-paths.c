@@ -102,8 +102,20 @@ concordat_paths_create_private_file (const char  *path,
   if (fd < 0)
     {
       int saved = errno;
-      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO,
-                   "Cannot create %s: %s", path, g_strerror (saved));
+
+      if (saved == EACCES || saved == EROFS || saved == EPERM)
+        {
+          g_autofree char *dir = g_path_get_dirname (path);
+
+          g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO,
+                       "Cannot %s %s: %s. Nothing was changed; make the folder %s and the files "
+                       "in it writable by you, or set CONCORDAT_DATA_DIR to a folder you can write to.",
+                       g_file_test (path, G_FILE_TEST_EXISTS) ? "write to" : "create", path,
+                       g_strerror (saved), dir);
+        }
+      else
+        g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO,
+                     "Cannot create %s: %s", path, g_strerror (saved));
       return FALSE;
     }
   close (fd);
@@ -121,4 +133,28 @@ concordat_paths_create_private_file (const char  *path,
     }
 
   return TRUE;
+}
+
+/* A file or folder left wider by something else — a copy, an old version,
+ * a restore by hand — is narrowed where it is found: 0700 for a folder,
+ * 0600 for a file.  A missing one is nothing to do; one that cannot be
+ * narrowed (not ours) is warned about and left. */
+void
+concordat_paths_narrow_existing (const char *path)
+{
+  GStatBuf st;
+  mode_t mode;
+
+  g_return_if_fail (path != NULL);
+
+  if (g_lstat (path, &st) != 0 || S_ISLNK (st.st_mode))
+    return;
+
+  mode = S_ISDIR (st.st_mode) ? 0700 : 0600;
+  if ((st.st_mode & 0077) == 0)
+    return;
+
+  g_warning ("%s could be read by other users; narrowing it to %04o", path, (unsigned) mode);
+  if (g_chmod (path, mode) != 0)
+    g_warning ("Cannot make %s private: %s", path, g_strerror (errno));
 }

@@ -14,5 +14,6 @@ gboolean concordat_paths_ensure_private (const char  *dir,
                                          GError     **error);
 gboolean concordat_paths_create_private_file (const char  *path,
                                               GError     **error);
+void     concordat_paths_narrow_existing     (const char  *path);
 
 G_END_DECLS

@@ -128,8 +128,10 @@ concordat_record_prepare (sqlite3     *db,
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
+      g_autofree char *message = concordat_store_dup_errmsg (db);
+
       g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO,
-                   "Cannot read the record: %s", sqlite3_errmsg (db));
+                   "Cannot read the record: %s", message);
       sqlite3_finalize (stmt);
       return NULL;
     }
@@ -142,10 +144,16 @@ concordat_record_set_write_error (GError     **error,
                                   sqlite3     *db,
                                   const char  *doing)
 {
-  g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO,
-               "Cannot %s: %s. Nothing was recorded; try again, "
-               "and run “concordat check” if it keeps failing",
-               doing, sqlite3_errmsg (db));
+  g_autofree char *mendable = concordat_store_describe_failure (db, sqlite3_extended_errcode (db));
+
+  /* A lock held too long, a full disk: said with what to do about it. */
+  if (mendable != NULL)
+    g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO, "Cannot %s: %s", doing, mendable);
+  else
+    g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO,
+                 "Cannot %s: %s. Nothing was recorded; try again, "
+                 "and run “concordat check” if it keeps failing",
+                 doing, sqlite3_errmsg (db));
 }
 
 /* Steps a statement that writes, then resets it for the next row. */
@@ -192,26 +200,28 @@ concordat_record_read_rows (sqlite3       *db,
     g_ptr_array_add (rows, reader (stmt));
 
   if (rc != SQLITE_DONE)
-    g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO,
-                 "Cannot read the record: %s", sqlite3_errmsg (db));
+    {
+      g_autofree char *message = concordat_store_dup_errmsg (db);
+
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO,
+                   "Cannot read the record: %s", message);
+    }
   sqlite3_finalize (stmt);
 
   return rc == SQLITE_DONE;
 }
 
+/* BEGIN IMMEDIATE: the write lock is taken before anything is read, so
+ * that what the transaction reads is not changed by another Concordat
+ * before it writes, and waiting for the lock is all there is to it. */
 gboolean
 concordat_record_begin (sqlite3     *db,
                         GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
-  if (concordat_store_exec (db, "BEGIN IMMEDIATE;", &local_error))
+  if (concordat_store_exec (db, "BEGIN IMMEDIATE;", NULL))
     return TRUE;
 
-  g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO,
-               "Cannot start writing to the record: %s. Nothing was recorded; "
-               "close any other Concordat that is writing and try again",
-               local_error->message);
+  concordat_record_set_write_error (error, db, "start writing to the record");
   return FALSE;
 }
 
@@ -219,14 +229,10 @@ gboolean
 concordat_record_commit (sqlite3  *db,
                          GError  **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
-  if (concordat_store_exec (db, "COMMIT;", &local_error))
+  if (concordat_store_exec (db, "COMMIT;", NULL))
     return TRUE;
 
-  g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO,
-               "Cannot save the record: %s. Nothing was recorded; try again",
-               local_error->message);
+  concordat_record_set_write_error (error, db, "save the record");
   return FALSE;
 }
 

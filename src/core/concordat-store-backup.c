@@ -11,6 +11,8 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "concordat-error.h"
 #include "concordat-paths.h"
@@ -36,17 +38,25 @@ copy_database (sqlite3     *to,
       return FALSE;
     }
 
-  do
-    rc = sqlite3_backup_step (backup, -1);
-  while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  /* A lock another Concordat holds is waited for, as every write waits
+   * for one, and not for ever. */
+  for (gint64 deadline = g_get_monotonic_time () + CONCORDAT_STORE_BUSY_TIMEOUT_MS * G_GINT64_CONSTANT (1000);;)
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      if (((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED) || g_get_monotonic_time () > deadline)
+        break;
+      sqlite3_sleep (20);
+    }
 
   sqlite3_backup_finish (backup);
 
   if (rc != SQLITE_DONE)
     {
+      g_autofree char *mendable = concordat_store_describe_failure (to, rc);
+
       g_set_error (error, CONCORDAT_ERROR,
                    concordat_store_is_damage (rc) ? CONCORDAT_ERROR_CORRUPT : CONCORDAT_ERROR_IO,
-                   "Cannot %s: %s", what, sqlite3_errstr (rc));
+                   "Cannot %s: %s", what, mendable != NULL ? mendable : sqlite3_errstr (rc));
       return FALSE;
     }
 
@@ -127,8 +137,70 @@ rotate_backups (ConcordatStore *self,
     }
 }
 
-/* The backup is written under a temporary name and renamed into place, so a
- * file named like a backup is always a whole one. */
+/* A backup's temporary file left by a writer that was stopped mid-way (a
+ * crash, a power cut) is removed once it is old enough that no writer can
+ * still be at work on it. */
+#define PARTIAL_SUFFIX ".part"
+#define PARTIAL_STALE_SECONDS (60 * 60)
+
+static void
+remove_stale_partials (const char *backup_dir)
+{
+  g_autoptr(GDir) dir = g_dir_open (backup_dir, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, BACKUP_PREFIX) || !g_str_has_suffix (name, PARTIAL_SUFFIX))
+        continue;
+
+      path = g_build_filename (backup_dir, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime > PARTIAL_STALE_SECONDS)
+        g_unlink (path);
+    }
+}
+
+/* Puts the finished @partial in place under the first free name from
+ * @base, never over an existing file, even one another Concordat wrote a
+ * moment ago: link(2) fails rather than replace. */
+static char *
+place_backup (const char  *partial,
+              const char  *base,
+              GError     **error)
+{
+  for (guint n = 1; n < 1000; n++)
+    {
+      g_autofree char *target = n == 1 ? g_strconcat (base, BACKUP_SUFFIX, NULL)
+                                       : g_strdup_printf ("%s-%u" BACKUP_SUFFIX, base, n);
+
+      if (link (partial, target) == 0)
+        {
+          g_unlink (partial);
+          return g_steal_pointer (&target);
+        }
+
+      if (errno != EEXIST)
+        {
+          int saved = errno;
+          g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO,
+                       "Cannot write the backup %s: %s", target, g_strerror (saved));
+          return NULL;
+        }
+    }
+
+  g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO,
+               "Cannot write the backup %s: a thousand backups already have its name; "
+               "move some out of the backups folder", base);
+  return NULL;
+}
+
+/* The backup is written under a temporary name of its own and then given
+ * its name, so a file named like a backup is always a whole one, and no
+ * backup or other file is ever written over. */
 static char *
 write_backup (ConcordatStore  *self,
               GDateTime       *now,
@@ -146,16 +218,10 @@ write_backup (ConcordatStore  *self,
   if (!concordat_paths_ensure_private (backup_dir, error))
     return NULL;
 
-  base = g_strdup_printf ("%s/" BACKUP_PREFIX "%s%s", backup_dir, stamp, label);
-  for (guint n = 1; target == NULL || g_file_test (target, G_FILE_TEST_EXISTS); n++)
-    {
-      g_free (target);
-      target = n == 1 ? g_strconcat (base, BACKUP_SUFFIX, NULL)
-                      : g_strdup_printf ("%s-%u" BACKUP_SUFFIX, base, n);
-    }
-  partial = g_strconcat (target, ".part", NULL);
-  g_unlink (partial);
+  remove_stale_partials (backup_dir);
 
+  base = g_strdup_printf ("%s/" BACKUP_PREFIX "%s%s", backup_dir, stamp, label);
+  partial = g_strdup_printf ("%s.%d-%08x" PARTIAL_SUFFIX, base, (int) getpid (), g_random_int ());
   if (!concordat_paths_create_private_file (partial, error))
     return NULL;
 
@@ -171,11 +237,8 @@ write_backup (ConcordatStore  *self,
        concordat_store_exec (dest, "PRAGMA journal_mode = DELETE;", error);
   sqlite3_close (dest);
 
-  if (!ok || g_rename (partial, target) != 0)
+  if (!ok || (target = place_backup (partial, base, error)) == NULL)
     {
-      if (ok)
-        g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO,
-                     "Cannot write the backup %s: %s", target, g_strerror (errno));
       g_unlink (partial);
       return NULL;
     }
@@ -360,5 +423,6 @@ concordat_store_restore (ConcordatStore  *self,
  * moving, upgrading or repairing it.
  *
  * Returns: (transfer full): what is wrong, empty when the database is sound;
- *   %NULL with @error set when it cannot be checked at all
+ *   %NULL with @error set when it cannot be checked at all, or
+ *   (%CONCORDAT_ERROR_TOO_NEW) when it is sound but from a newer Concordat
  */

@@ -11,6 +11,16 @@
 
 G_BEGIN_DECLS
 
+/* How long a connection waits for another Concordat (a window, the
+ * reminders in the background, a command) to finish writing before it
+ * gives up: far longer than any write takes, so that a write is never
+ * lost to a lock, and short enough to say so when something holds it. */
+#define CONCORDAT_STORE_BUSY_TIMEOUT_MS 30000
+#define CONCORDAT_STORE_BUSY_MESSAGE \
+  "another Concordat (a window, the reminders running in the background, or a command) " \
+  "kept the database busy for more than 30 seconds. Nothing more was saved; wait for it " \
+  "to finish, or close it, and try again"
+
 sqlite3   *concordat_store_get_db            (ConcordatStore  *self);
 gboolean   concordat_store_exec              (sqlite3         *db,
                                               const char      *sql,
@@ -32,6 +42,9 @@ GPtrArray *concordat_store_run_check         (sqlite3         *db,
                                               GError         **error);
 gboolean   concordat_store_has_meta_table    (sqlite3         *db);
 gboolean   concordat_store_is_damage         (int              code);
+char      *concordat_store_describe_failure  (sqlite3         *db,
+                                              int              code);
+char      *concordat_store_dup_errmsg        (sqlite3         *db);
 
 GPtrArray *concordat_store_list_backups_in   (const char      *backup_dir);
 

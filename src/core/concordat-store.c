@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
 
 #include "concordat-error.h"
 #include "concordat-paths.h"
@@ -301,6 +302,55 @@ concordat_store_is_damage (int code)
   return code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
 }
 
+static gboolean
+file_size_limited (void)
+{
+  struct rlimit limit;
+
+  return getrlimit (RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY;
+}
+
+/* A failure the user can mend — a full disk, a file grown to the size
+ * limit, a folder that cannot be written, a database another Concordat
+ * kept busy for longer than anyone waits — said with what to do; NULL
+ * for any other. */
+char *
+concordat_store_describe_failure (sqlite3 *db,
+                                  int      code)
+{
+  int primary = code & 0xff;
+  int sys = db != NULL && (primary == SQLITE_IOERR || primary == SQLITE_FULL ||
+                           primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY)
+            ? sqlite3_system_errno (db) : 0;
+
+  /* SQLite keeps the errno of a failed write only until the rollback
+   * that follows; a write refused under a file size limit is that. */
+  if (sys == 0 && code == SQLITE_IOERR_WRITE && file_size_limited ())
+    sys = EFBIG;
+
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    return g_strdup (CONCORDAT_STORE_BUSY_MESSAGE);
+  if (primary == SQLITE_FULL || sys == ENOSPC)
+    return g_strdup ("the disk is full; free some space and try again");
+  if (sys == EFBIG)
+    return g_strdup ("the file would grow past the largest file size allowed (see “ulimit -f”); "
+                     "raise the limit, or free some space, and try again");
+  if (primary == SQLITE_READONLY || primary == SQLITE_PERM || sys == EACCES || sys == EROFS || sys == EPERM)
+    return g_strdup ("the data folder or the database is read-only; make the folder and the files "
+                     "in it writable by you, or set CONCORDAT_DATA_DIR to a folder you can write to");
+  return NULL;
+}
+
+/* What the last failure on @db was, said as concordat_store_describe_failure()
+ * says it when it can be mended, else as SQLite says it. */
+char *
+concordat_store_dup_errmsg (sqlite3 *db)
+{
+  char *mendable = concordat_store_describe_failure (db, sqlite3_extended_errcode (db));
+
+  return mendable != NULL ? mendable : g_strdup (sqlite3_errmsg (db));
+}
+
 static void
 set_sqlite_error (GError     **error,
                   sqlite3     *db,
@@ -308,10 +358,12 @@ set_sqlite_error (GError     **error,
                   const char  *path,
                   const char  *doing)
 {
+  g_autofree char *mendable = concordat_store_describe_failure (db, code);
+
   g_set_error (error, CONCORDAT_ERROR,
                concordat_store_is_damage (code) ? CONCORDAT_ERROR_CORRUPT : CONCORDAT_ERROR_IO,
                "Cannot %s %s: %s", doing, path,
-               db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (code));
+               mendable != NULL ? mendable : db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (code));
 }
 
 /* Runs every statement in @sql, one prepared statement at a time. */
@@ -339,9 +391,15 @@ concordat_store_exec (sqlite3     *db,
 
       if (rc != SQLITE_OK)
         {
-          g_set_error (error, CONCORDAT_ERROR,
-                       concordat_store_is_damage (rc) ? CONCORDAT_ERROR_CORRUPT : CONCORDAT_ERROR_IO,
-                       "%s", sqlite3_errmsg (db));
+          g_autofree char *mendable = concordat_store_describe_failure (db, rc);
+
+          if (mendable != NULL)
+            g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO, "Cannot write to the database %s: %s",
+                         sqlite3_db_filename (db, "main"), mendable);
+          else
+            g_set_error (error, CONCORDAT_ERROR,
+                         concordat_store_is_damage (rc) ? CONCORDAT_ERROR_CORRUPT : CONCORDAT_ERROR_IO,
+                         "%s", sqlite3_errmsg (db));
           return FALSE;
         }
     }
@@ -499,22 +557,54 @@ set_damaged_error (GError     **error,
                path, (const char *)g_ptr_array_index (problems, 0), aside, advice);
 }
 
+/* Takes the schema one version on from the one it has under the write
+ * lock, which is not always the one read before it: another Concordat
+ * opening a new database at the same moment may have taken the step. */
+static gboolean
+migrate_step (sqlite3  *db,
+              int      *version,
+              GError  **error)
+{
+  g_autofree char *bump = NULL;
+  int code;
+
+  if (!concordat_store_exec (db, "BEGIN IMMEDIATE;", error))
+    return FALSE;
+
+  *version = concordat_store_read_user_version (db, &code);
+  if (code != SQLITE_OK)
+    {
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_IO, "%s", sqlite3_errmsg (db));
+      return FALSE;
+    }
+  if (*version >= CONCORDAT_STORE_SCHEMA_VERSION)
+    return concordat_store_exec (db, "COMMIT;", error);
+
+  bump = g_strdup_printf ("PRAGMA user_version = %d;", *version + 1);
+  if (!concordat_store_exec (db, migrations[*version], error) ||
+      !concordat_store_exec (db, bump, error) ||
+      !concordat_store_exec (db, "COMMIT;", error))
+    return FALSE;
+
+  (*version)++;
+  return TRUE;
+}
+
 gboolean
 concordat_store_migrate (sqlite3     *db,
                          int          from,
                          GError     **error)
 {
-  for (int version = from; version < CONCORDAT_STORE_SCHEMA_VERSION; version++)
+  int version = from;
+
+  while (version < CONCORDAT_STORE_SCHEMA_VERSION)
     {
-      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d;", version + 1);
       g_autoptr(GError) local_error = NULL;
 
-      if (!concordat_store_exec (db, "BEGIN IMMEDIATE;", &local_error) ||
-          !concordat_store_exec (db, migrations[version], &local_error) ||
-          !concordat_store_exec (db, bump, &local_error) ||
-          !concordat_store_exec (db, "COMMIT;", &local_error))
+      if (!migrate_step (db, &version, &local_error))
         {
-          concordat_store_exec (db, "ROLLBACK;", NULL);
+          if (!sqlite3_get_autocommit (db))
+            concordat_store_exec (db, "ROLLBACK;", NULL);
           g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_FAILED,
                        "Cannot upgrade the database from version %d to %d: %s",
                        version, version + 1, local_error->message);
@@ -529,7 +619,7 @@ gboolean
 concordat_store_configure (sqlite3     *db,
                            GError     **error)
 {
-  sqlite3_busy_timeout (db, 5000);
+  sqlite3_busy_timeout (db, CONCORDAT_STORE_BUSY_TIMEOUT_MS);
 
   return concordat_store_exec (db,
                                "PRAGMA journal_mode = WAL;"
@@ -602,7 +692,35 @@ concordat_store_open_connection (const char  *path,
       return NULL;
     }
 
+  /* Before the first read: a reader can meet a lock too, as when another
+   * Concordat is creating the database or recovering its journal. */
+  sqlite3_busy_timeout (db, CONCORDAT_STORE_BUSY_TIMEOUT_MS);
+
   return db;
+}
+
+/* The database's journal files and its backups are as private as it is,
+ * whatever made them wider since it was last opened. */
+static void
+narrow_companions (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *backup_dir = backup_dir_for (path);
+  g_autoptr(GPtrArray) backups = NULL;
+
+  concordat_paths_narrow_existing (wal);
+  concordat_paths_narrow_existing (shm);
+
+  /* Something else in the backups folder's place is no backup: a backup
+   * then says what is wrong. */
+  if (!g_file_test (backup_dir, G_FILE_TEST_IS_DIR))
+    return;
+  concordat_paths_narrow_existing (backup_dir);
+
+  backups = concordat_store_list_backups_in (backup_dir);
+  for (guint i = 0; i < backups->len; i++)
+    concordat_paths_narrow_existing (g_ptr_array_index (backups, i));
 }
 
 /**
@@ -629,6 +747,7 @@ concordat_store_open (const char  *path,
   if (!concordat_paths_ensure_private (dir, error) ||
       !concordat_paths_create_private_file (path, error))
     return NULL;
+  narrow_companions (path);
 
   db = concordat_store_open_connection (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
   if (db == NULL)
@@ -801,10 +920,16 @@ concordat_store_check_file (const char  *path,
       if (code != SQLITE_OK)
         g_ptr_array_add (problems, g_strdup (sqlite3_errmsg (db)));
       else if (version > CONCORDAT_STORE_SCHEMA_VERSION)
-        g_ptr_array_add (problems,
-                         g_strdup_printf ("it was written by a newer version of Concordat "
-                                          "(schema version %d; this version knows up to %d)",
-                                          version, CONCORDAT_STORE_SCHEMA_VERSION));
+        {
+          /* Sound, only newer: restoring an older backup over it would lose
+           * what the newer version recorded. */
+          g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_TOO_NEW,
+                       "The database %s was written by a newer version of Concordat "
+                       "(schema version %d; this version knows up to %d). It is not damaged "
+                       "and has not been changed: install the newer Concordat to check or open it.",
+                       path, version, CONCORDAT_STORE_SCHEMA_VERSION);
+          g_clear_pointer (&problems, g_ptr_array_unref);
+        }
       else if (version >= 1 && !concordat_store_has_meta_table (db))
         g_ptr_array_add (problems, g_strdup ("the table “meta” is missing"));
     }

@@ -13,6 +13,96 @@
 #include "concordat-store-private.h"
 #include "concordat-wizard-private.h"
 
+/* --- reading answers --- */
+
+static gboolean
+is_blank (const char *text,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * concordat_wizard_parse_answers:
+ * @contents: (array length=length) (nullable): an answers file's bytes
+ * @length: how many; more than %CONCORDAT_WIZARD_ANSWERS_MAX_BYTES is
+ *   refused unread, so a caller may stop reading there
+ * @source: the file's name, for messages
+ *
+ * Reads answers to a wizard, a JSON object with a member for each field,
+ * from bytes that came from anywhere: too large, empty, nested too deep,
+ * not UTF-8, holding NUL bytes, not JSON or not an object, each is refused
+ * with a message that names @source and says what the file should hold.
+ * The answers themselves are checked against a wizard when it evaluates
+ * them.
+ *
+ * Returns: (transfer full): the answers, or %NULL with @error set
+ */
+JsonObject *
+concordat_wizard_parse_answers (const char  *contents,
+                                gsize        length,
+                                const char  *source,
+                                GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  g_return_val_if_fail (source != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length > CONCORDAT_WIZARD_ANSWERS_MAX_BYTES)
+    {
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
+                   "%s: the answers file is larger than 1 MB; it should hold a short JSON object "
+                   "of answers such as {\"topic\": \"Local plan\"}", source);
+      return NULL;
+    }
+  if (contents == NULL || is_blank (contents, length))
+    {
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
+                   "%s: the answers file is empty; it should hold one JSON object of answers "
+                   "such as {\"topic\": \"Local plan\"}", source);
+      return NULL;
+    }
+  if (concordat_wizard_json_too_deep (contents, length))
+    {
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
+                   "%s: the answers are lists and objects nested more than %d deep; they should be "
+                   "one JSON object of answers such as {\"topic\": \"Local plan\"}", source,
+                   CONCORDAT_WIZARD_MAX_JSON_DEPTH);
+      return NULL;
+    }
+
+  parser = json_parser_new ();
+  if (memchr (contents, '\0', length) != NULL ||
+      !g_utf8_validate (contents, length, NULL) ||
+      !json_parser_load_from_data (parser, contents, length, &local_error))
+    {
+      /* The parser quotes back a "\ud800" it read as bytes that are not UTF-8. */
+      g_autofree char *why = local_error != NULL ? g_utf8_make_valid (local_error->message, -1) : NULL;
+
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
+                   "%s: this is not valid JSON (%s); the answers should be one JSON object "
+                   "such as {\"topic\": \"Local plan\"}", source,
+                   why != NULL ? why : "it is not UTF-8 text, or holds NUL bytes");
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, CONCORDAT_ERROR, CONCORDAT_ERROR_INVALID,
+                   "%s: the answers should be one JSON object, with a member for each field "
+                   "id, such as {\"topic\": \"Local plan\"}", source);
+      return NULL;
+    }
+  return json_object_ref (json_node_get_object (root));
+}
+
 /* --- evaluating answers --- */
 
 void
@@ -362,6 +452,20 @@ normalise_ward (Eval                 *e,
   return NULL;
 }
 
+/* JSON can write half a character, "\ud800", which the parser lets
+ * through as bytes that are not UTF-8: no text to record or show. */
+static gboolean
+holds_half_character (JsonNode *raw)
+{
+  if (concordat_wizard_holds_string (raw))
+    return !g_utf8_validate (json_node_get_string (raw), -1, NULL);
+  if (JSON_NODE_HOLDS_ARRAY (raw))
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (raw)); i++)
+      if (holds_half_character (json_array_get_element (json_node_get_array (raw), i)))
+        return TRUE;
+  return FALSE;
+}
+
 /* The answer as recorded, or NULL when it is not answered or is wrong. */
 static JsonNode *
 normalise (Eval                 *e,
@@ -370,6 +474,12 @@ normalise (Eval                 *e,
 {
   if (raw == NULL || JSON_NODE_HOLDS_NULL (raw))
     return NULL;
+  if (holds_half_character (raw))
+    {
+      concordat_wizard_problem (e, field->id, "%s: the answer has a \\u escape for half of a character, "
+                                "such as \\ud800; write the character itself", field->id);
+      return NULL;
+    }
   switch (field->type)
     {
     case CONCORDAT_FIELD_TEXT:

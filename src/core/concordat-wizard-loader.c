@@ -232,8 +232,9 @@ read_field_type (Loader          *l,
   g_autofree char *where = concordat_wizard_at (path, "type");
   g_autofree char *words = concordat_wizard_join_words (concordat_wizard_field_types, " or ");
   g_autofree char *type = NULL;
+  g_autofree char *hint = g_strdup_printf ("give the kind of answer it takes: %s", words);
 
-  if (!read_text (l, object, path, "type", TRUE, "give the kind of answer it takes", &type, error))
+  if (!read_text (l, object, path, "type", TRUE, hint, &type, error))
     return FALSE;
   for (guint i = 0; concordat_wizard_field_types[i] != NULL; i++)
     if (g_str_equal (concordat_wizard_field_types[i], type))
@@ -746,6 +747,53 @@ look_ahead (Loader     *l,
     }
 }
 
+/* JSON can write half a character, "\ud800", which the parser lets
+ * through as bytes that are not UTF-8; no text of a wizard may hold it. */
+static gboolean
+check_text (Loader      *l,
+            JsonNode    *node,
+            const char  *path,
+            GError     **error)
+{
+  if (node == NULL)
+    return TRUE;
+  if (concordat_wizard_holds_string (node))
+    return g_utf8_validate (json_node_get_string (node), -1, NULL) ||
+           concordat_wizard_invalid (l, error, *path != '\0' ? path : NULL, "the text has a \\u escape for half of a "
+                                     "character, such as \\ud800; write the character itself");
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *where = concordat_wizard_nth (path, i);
+
+          if (!check_text (l, json_array_get_element (array, i), where, error))
+            return FALSE;
+        }
+    }
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) names = json_object_get_members (object);
+
+      for (GList *n = names; n != NULL; n = n->next)
+        {
+          g_autofree char *where = NULL;
+
+          if (!g_utf8_validate (n->data, -1, NULL))
+            return concordat_wizard_invalid (l, error, *path != '\0' ? path : NULL,
+                                             "a key has a \\u escape for half of a character, "
+                                             "such as \\ud800; write the character itself");
+          where = concordat_wizard_at (path, n->data);
+          if (!check_text (l, json_object_get_member (object, n->data), where, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 read_root (Loader      *l,
            JsonNode    *node,
@@ -796,6 +844,47 @@ read_root (Loader      *l,
 }
 
 /**
+ * concordat_wizard_json_too_deep:
+ * @json: JSON text, not necessarily valid
+ *
+ * Returns: whether arrays and objects in @json nest deeper than
+ *   %CONCORDAT_WIZARD_MAX_JSON_DEPTH, brackets inside strings aside
+ */
+gboolean
+concordat_wizard_json_too_deep (const char *json,
+                                gsize       length)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  g_return_val_if_fail (json != NULL || length == 0, FALSE);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = json[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > CONCORDAT_WIZARD_MAX_JSON_DEPTH)
+            return TRUE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return FALSE;
+}
+
+/**
  * concordat_wizard_new_from_bytes:
  * @json: a wizard definition, as described in docs/wizards.md
  * @source: the file's name, for messages
@@ -816,6 +905,7 @@ concordat_wizard_new_from_bytes (GBytes      *json,
   Loader l = { NULL, source, ahead };
   gsize size;
   const char *data;
+  const char *end;
 
   g_return_val_if_fail (json != NULL, NULL);
   g_return_val_if_fail (source != NULL, NULL);
@@ -827,9 +917,26 @@ concordat_wizard_new_from_bytes (GBytes      *json,
       concordat_wizard_invalid (&l, error, NULL, "the file is empty; it should hold a wizard definition as JSON");
       return NULL;
     }
+  /* The parser would quote the bad bytes back in its message. */
+  if (!g_utf8_validate_len (data, size, &end))
+    {
+      concordat_wizard_invalid (&l, error, NULL, "byte %" G_GSIZE_FORMAT " is %s, and a wizard definition "
+                                "is JSON text in UTF-8; check that this is the right file, and save it as UTF-8",
+                                (gsize) (end - data), *end == '\0' ? "a NUL byte" : "not UTF-8");
+      return NULL;
+    }
+  if (concordat_wizard_json_too_deep (data, size))
+    {
+      concordat_wizard_invalid (&l, error, NULL, "its lists and objects are nested more than %d deep, "
+                                "far deeper than a wizard definition goes; check that it is the right file",
+                                CONCORDAT_WIZARD_MAX_JSON_DEPTH);
+      return NULL;
+    }
   if (!json_parser_load_from_data (parser, data, size, &local_error))
     {
-      concordat_wizard_invalid (&l, error, NULL, "this is not valid JSON (%s)", local_error->message);
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+
+      concordat_wizard_invalid (&l, error, NULL, "this is not valid JSON (%s)", message);
       return NULL;
     }
 
@@ -838,7 +945,8 @@ concordat_wizard_new_from_bytes (GBytes      *json,
   if (self->topics == NULL)
     return NULL;
   l.self = self;
-  if (!read_root (&l, json_parser_get_root (parser), error))
+  if (!check_text (&l, json_parser_get_root (parser), "", error) ||
+      !read_root (&l, json_parser_get_root (parser), error))
     return NULL;
   return g_steal_pointer (&self);
 }

@@ -520,9 +520,11 @@ check_unknown (Eval       *e,
     if (!g_hash_table_contains (e->self->fields, n->data))
       {
         g_autofree char *known = concordat_wizard_join_ids (e->self->field_ids);
+        /* A name with half a character ("\ud800") is shown, not passed on. */
+        g_autofree char *name = g_utf8_make_valid (n->data, -1);
 
-        concordat_wizard_problem (e, n->data, "%s: there is no such question in this wizard; its questions are %s",
-                                  (const char *) n->data, known);
+        concordat_wizard_problem (e, name, "%s: there is no such question in this wizard; its questions are %s",
+                                  name, known);
       }
 }
 

@@ -20,6 +20,11 @@ G_BEGIN_DECLS
 /* How many paragraphs a step cites for each of its topics. */
 #define CONCORDAT_WIZARD_CITATIONS_PER_TOPIC 5
 
+/* JSON nested deeper than this, in a definition or in answers, is refused
+ * before it is parsed: a definition needs about a dozen levels, answers
+ * two, and the parser would use up the stack on a file of "[[[[…". */
+#define CONCORDAT_WIZARD_MAX_JSON_DEPTH 64
+
 typedef enum
 {
   CONCORDAT_FIELD_TEXT,
@@ -91,6 +96,17 @@ G_DECLARE_FINAL_TYPE (ConcordatWizard, concordat_wizard, CONCORDAT, WIZARD, GObj
 
 const char         *concordat_field_type_to_string  (ConcordatFieldType  type);
 
+gboolean            concordat_wizard_json_too_deep  (const char        *json,
+                                                     gsize              length);
+
+/* An answers file is a handful of short answers; anything this big is a
+ * mistake, and is refused before it is read into memory. */
+#define CONCORDAT_WIZARD_ANSWERS_MAX_BYTES (1024 * 1024)
+
+JsonObject         *concordat_wizard_parse_answers  (const char        *contents,
+                                                     gsize              length,
+                                                     const char        *source,
+                                                     GError           **error);
 ConcordatWizard    *concordat_wizard_new_from_bytes (GBytes            *json,
                                                      const char        *source,
                                                      GError           **error);
