@@ -5,7 +5,7 @@
 BUILD ?= build
 ASAN_BUILD ?= build-asan
 
-.PHONY: all deps build run check screenshot bench valgrind clean
+.PHONY: all deps build run check screenshot bench valgrind fuzz clean
 
 all: build
 
@@ -35,6 +35,11 @@ bench: build
 # The core tests under valgrind's memcheck: no errors, no definite leaks.
 valgrind: build
 	@tools/valgrind.sh $(BUILD)
+
+# The fuzz targets in fuzz/, built with clang in build-fuzz, FUZZ_SECONDS
+# (default 600) each; what they find is kept in build-fuzz/fuzz/artifacts.
+fuzz: deps
+	@tools/fuzz.sh
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

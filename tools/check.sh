@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # check.sh: runs every test twice — in the normal build, then in a build with
-# AddressSanitizer and UndefinedBehaviorSanitizer — and prints one line
-# "N passed, N failed" counted from meson's test logs.
+# AddressSanitizer and UndefinedBehaviorSanitizer — then runs each fuzz
+# target briefly, and prints one line "N passed, N failed" counted from
+# meson's test logs.
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -u
 
@@ -30,5 +31,12 @@ else
   echo "The sanitizer build failed to compile."
 fi
 
+# Each libFuzzer target for 20 seconds: a clang build of the engine alone,
+# whose tests' log is counted with the others (missing if it failed to build).
+fuzz=${FUZZ_BUILD:-build-fuzz}
+echo "== A short run of each fuzz target ($fuzz)"
+FUZZ_BUILD=$fuzz tools/fuzz.sh --smoke
+
 exec /usr/bin/python3 tools/count-tests.py \
-  "$build/meson-logs/testlog.json" "$asan/meson-logs/testlog.json"
+  "$build/meson-logs/testlog.json" "$asan/meson-logs/testlog.json" \
+  "$fuzz/meson-logs/testlog.json"

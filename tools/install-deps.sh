@@ -17,6 +17,8 @@ packages=(
   imagemagick
   # window tests and screenshots
   at-spi2-core python3-pyatspi gir1.2-atspi-2.0 libx11-dev x11-utils fonts-cantarell
+  # fuzzing: clang, its libFuzzer and sanitizer runtimes, llvm-symbolizer for reports
+  clang libclang-rt-14-dev llvm-14
 )
 
 missing=()
