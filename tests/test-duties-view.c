@@ -1,7 +1,8 @@
 /* test-duties-view.c: the Duties view in the real window under Xvfb: its
  * empty state; the duties a briefing created, overdue ones apart; marking
  * one done and putting one off through the view, with what is stored
- * checked; the Duties badge following; every control named.
+ * checked; the Duties badge following; every control named; the window
+ * marking duties done while command lines write to the same database.
  *
  * A briefing finished on Wednesday 23 December 2026 creates two offers due
  * Tuesday 29 December and a check due Monday 11 January 2027.
@@ -9,6 +10,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+
+#include <string.h>
 
 #include "concordat-clock.h"
 #include "concordat-council.h"
@@ -71,6 +74,16 @@ all_duties (UiFixture *f)
 
   g_assert_no_error (error);
   return duties;
+}
+
+static guint
+count_actions (UiFixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) actions = concordat_record_list_actions (store_of (f), NULL, &error);
+
+  g_assert_no_error (error);
+  return actions->len;
 }
 
 static gboolean
@@ -313,6 +326,114 @@ duties_show_duty (UiFixture *f)
   concordat_test_wait_until (concordat_test_has_focus_within (row));
 }
 
+/* The window marks duties done while command lines finish briefing
+ * requests on the same database, each holding the write lock in turn:
+ * every duty the window marked is stored done, every request the command
+ * line said it recorded is there, and neither was told the database was
+ * locked or busy. */
+#define WRITERS 2
+
+static void
+duties_while_others_write (UiFixture *f)
+{
+  g_autofree char *answers_path = g_build_filename (f->data_dir, "answers.json", NULL);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GArray) marked = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GSubprocess *writers[WRITERS];
+  g_autoptr(GError) error = NULL;
+  ConcordatDutiesView *view;
+  guint actions_before, recorded = 0;
+
+  set_today (FINISHED);
+  record_briefing (f);
+  for (guint i = 0; i < 10; i++)
+    concordat_test_record_briefing (f, FINISHED);
+  before = all_duties (f);
+  actions_before = count_actions (f);
+  g_assert_true (g_file_set_contents (answers_path,
+                                      "{\"requesting_group\": \"Labour\", \"requester_role\": \"group-leader\","
+                                      " \"topic\": \"Local plan\", \"council_business\": true,"
+                                      " \"officer\": \"Director of Place\", \"officer_is_senior\": true,"
+                                      " \"meeting_date\": \"2027-01-07\", \"non_members_present\": false,"
+                                      " \"budget_proposals\": false}", -1, NULL));
+
+  view = open_duties (f, NULL);
+
+  /* Each writer finishes requests for as long as the window is marking,
+   * and prints one line for each recorded. */
+  for (guint w = 0; w < WRITERS; w++)
+    {
+      writers[w] = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                                     "/bin/sh", "-c",
+                                     "while [ ! -e \"$1.stop\" ]; do "
+                                     "\"$CONCORDAT\" wizard run briefing --answers \"$1\" >/dev/null || exit 1; "
+                                     "echo recorded; done",
+                                     "writer", answers_path, NULL);
+      g_assert_no_error (error);
+    }
+
+  /* The window marks once the command lines are writing, and goes on
+   * drawing for a tenth of a second between clicks, as a user's would. */
+  concordat_test_wait_until (count_actions (f) >= actions_before + WRITERS);
+  for (guint i = 0; i < before->len; i++)
+    {
+      const ConcordatDuty *duty = g_ptr_array_index (before, i);
+      gint64 until;
+
+      if (duty->done_at != NULL)
+        continue;
+      gtk_widget_activate_action (GTK_WIDGET (view), "duties.done", "x", duty->id);
+      g_array_append_val (marked, duty->id);
+      until = g_get_monotonic_time () + G_USEC_PER_SEC / 10;
+      concordat_test_wait_until (g_get_monotonic_time () >= until);
+    }
+  g_assert_cmpuint (marked->len, >=, 10);
+
+  {
+    g_autofree char *stop = g_strconcat (answers_path, ".stop", NULL);
+
+    g_assert_true (g_file_set_contents (stop, "", 0, NULL));
+  }
+  for (guint w = 0; w < WRITERS; w++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_true (g_subprocess_communicate_utf8 (writers[w], NULL, NULL, &out, &err, &error));
+      g_assert_no_error (error);
+      g_test_message ("writer %u: %s", w, err);
+      g_assert_true (g_subprocess_get_if_exited (writers[w]));
+      g_assert_cmpint (g_subprocess_get_exit_status (writers[w]), ==, 0);
+      g_assert_null (strstr (err, "locked"));
+      g_assert_null (strstr (err, "busy"));
+      for (const char *p = out; (p = strstr (p, "recorded")) != NULL; p++)
+        recorded++;
+      g_object_unref (writers[w]);
+    }
+
+  /* Nothing lost on either side. */
+  after = all_duties (f);
+  for (guint i = 0; i < marked->len; i++)
+    {
+      gint64 id = g_array_index (marked, gint64, i);
+      gboolean done = FALSE;
+
+      for (guint j = 0; j < after->len; j++)
+        {
+          const ConcordatDuty *duty = g_ptr_array_index (after, j);
+
+          if (duty->id == id)
+            done = duty->done_at != NULL;
+        }
+      g_assert_true (done);
+    }
+  g_test_message ("the window marked %u duties done while %u requests were recorded by %d command lines",
+                  marked->len, recorded, WRITERS);
+  g_assert_cmpuint (recorded, >, 0);
+  g_assert_cmpuint (count_actions (f), ==, actions_before + recorded);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +452,7 @@ main (int   argc,
   ADD_BODY ("snooze-until", duties_snooze_until);
   ADD_BODY ("open-action", duties_open_action);
   ADD_BODY ("show-duty", duties_show_duty);
+  ADD_BODY ("while-others-write", duties_while_others_write);
 
 #undef ADD_BODY
 
