@@ -186,6 +186,14 @@ JsonObject *concordat_wizard_read_object (Loader              *l,
                                           const char          *where,
                                           const char          *what,
                                           GError             **error);
+gboolean    concordat_wizard_read_text   (Loader              *l,
+                                          JsonObject          *object,
+                                          const char          *path,
+                                          const char          *key,
+                                          gboolean             required,
+                                          const char          *hint,
+                                          char               **out,
+                                          GError             **error);
 gboolean    concordat_wizard_read_list   (Loader              *l,
                                           JsonObject          *object,
                                           const char          *path,
@@ -194,6 +202,11 @@ gboolean    concordat_wizard_read_list   (Loader              *l,
                                           const char          *hint,
                                           JsonArray          **out,
                                           GError             **error);
+
+/* concordat-wizard-loader-outcome.c */
+gboolean    concordat_wizard_read_outcome (Loader             *l,
+                                           JsonObject         *root,
+                                           GError            **error);
 
 /* concordat-wizard-conditions.c */
 const ConcordatField *concordat_wizard_refer              (Loader              *l,
