@@ -147,3 +147,34 @@ concordat_fuzz_check_error (const GError *error,
     concordat_fuzz_fail ("the error does not name %s: %s", source, error->message);
   concordat_fuzz_last_error = g_strdup (error->message);
 }
+
+/* What a wizard worked out from answers: every text in it UTF-8, every
+ * duty dated. */
+void
+concordat_fuzz_check_outcome (const ConcordatOutcome *outcome)
+{
+  for (guint i = 0; i < outcome->problems->len; i++)
+    {
+      const ConcordatProblem *problem = g_ptr_array_index (outcome->problems, i);
+
+      concordat_fuzz_check_text (problem->message, "a problem's message");
+      if (problem->field != NULL)
+        concordat_fuzz_check_text (problem->field, "a problem's field");
+    }
+  if (outcome->stop != NULL)
+    concordat_fuzz_check_text (outcome->stop->reason, "a stop's reason");
+  if (!concordat_outcome_can_finish (outcome))
+    return;
+
+  concordat_fuzz_check_text (outcome->summary, "the summary");
+  for (guint i = 0; i < outcome->notes->len; i++)
+    concordat_fuzz_check_text (g_ptr_array_index (outcome->notes, i), "a note");
+  for (guint i = 0; i < outcome->duties->len; i++)
+    {
+      const ConcordatPlannedDuty *duty = g_ptr_array_index (outcome->duties, i);
+
+      concordat_fuzz_check_text (duty->title, "a duty's title");
+      if (!g_date_valid (&duty->due))
+        concordat_fuzz_fail ("duty “%s” has no valid date", duty->title);
+    }
+}

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "concordat-store.h"
+#include "concordat-wizard.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,7 @@ void            concordat_fuzz_check_error   (const GError *error,
                                               const char   *source);
 void            concordat_fuzz_check_text    (const char   *text,
                                               const char   *what);
+void            concordat_fuzz_check_outcome (const ConcordatOutcome *outcome);
 void            concordat_fuzz_fail          (const char   *format,
                                               ...) G_GNUC_PRINTF (1, 2) G_GNUC_NORETURN;
 

@@ -71,23 +71,7 @@ check_outcome (ConcordatWizard *wizard,
                                        concordat_fuzz_today (), &error);
   if (outcome == NULL)
     concordat_fuzz_fail ("a wizard that loaded cannot be worked out: %s", error->message);
-  for (guint i = 0; i < outcome->problems->len; i++)
-    concordat_fuzz_check_text (((ConcordatProblem *) g_ptr_array_index (outcome->problems, i))->message,
-                               "a problem's message");
-  if (concordat_outcome_can_finish (outcome))
-    {
-      concordat_fuzz_check_text (outcome->summary, "the summary");
-      for (guint i = 0; i < outcome->notes->len; i++)
-        concordat_fuzz_check_text (g_ptr_array_index (outcome->notes, i), "a note");
-      for (guint i = 0; i < outcome->duties->len; i++)
-        {
-          const ConcordatPlannedDuty *duty = g_ptr_array_index (outcome->duties, i);
-
-          concordat_fuzz_check_text (duty->title, "a duty's title");
-          if (!g_date_valid (&duty->due))
-            concordat_fuzz_fail ("duty “%s” has no valid date", duty->title);
-        }
-    }
+  concordat_fuzz_check_outcome (outcome);
 }
 
 static void
